@@ -1,0 +1,80 @@
+"""govinfo_report: Chinese government information-disclosure annual reports as typed, validated data.
+
+The public surface is re-exported here; everything in a module whose name starts with ``_`` is
+private. See docs/ for the API reference and the stability policy.
+"""
+
+from ._convert import (
+    SCHEMA_VERSION,
+    empty_report,
+    flatten,
+    from_dict,
+    json_schema,
+    to_dict,
+    unflatten,
+)
+from ._schema import (
+    ActiveDisclosure2019,
+    ActiveDisclosure2021,
+    AnnualReport,
+    ApplicantCounts,
+    Applications2019,
+    Applications2021,
+    DecisionCount,
+    DocumentCounts2019,
+    DocumentCounts2021,
+    ExtraRow,
+    ExtraRowKind,
+    FeeAmount,
+    FeeItems2019,
+    ItemCounts2019,
+    Meta,
+    NotProcessed,
+    OtherHandling2021,
+    OutcomeCounts,
+    Procurement2019,
+    Unavailable,
+    Value,
+    Withheld,
+)
+from ._template import CellSpec, Edition, RowSpec, SectionSpec, Template, template
+from ._version import __version__
+
+__all__ = [
+    "SCHEMA_VERSION",
+    "ActiveDisclosure2019",
+    "ActiveDisclosure2021",
+    "AnnualReport",
+    "ApplicantCounts",
+    "Applications2019",
+    "Applications2021",
+    "CellSpec",
+    "DecisionCount",
+    "DocumentCounts2019",
+    "DocumentCounts2021",
+    "Edition",
+    "ExtraRow",
+    "ExtraRowKind",
+    "FeeAmount",
+    "FeeItems2019",
+    "ItemCounts2019",
+    "Meta",
+    "NotProcessed",
+    "OtherHandling2021",
+    "OutcomeCounts",
+    "Procurement2019",
+    "RowSpec",
+    "SectionSpec",
+    "Template",
+    "Unavailable",
+    "Value",
+    "Withheld",
+    "__version__",
+    "empty_report",
+    "flatten",
+    "from_dict",
+    "json_schema",
+    "template",
+    "to_dict",
+    "unflatten",
+]
