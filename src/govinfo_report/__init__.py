@@ -1,4 +1,4 @@
-"""govinfo_report: Chinese government information-disclosure annual reports as typed, validated data.
+"""govinfo_report: Chinese government disclosure annual reports as typed, validated data.
 
 The public surface is re-exported here; everything in a module whose name starts with ``_`` is
 private. See docs/ for the API reference and the stability policy.

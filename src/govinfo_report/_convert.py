@@ -220,7 +220,15 @@ def _make_converter() -> cattrs.Converter:
                 pass
         raise TypeError(f"expected a decimal string such as '20.3', not {value!r}")
 
+    def _struct_value(value: Any, _: type) -> Value:
+        if value is None:
+            return None
+        if isinstance(value, str):
+            return _struct_decimal(value, Decimal)
+        return _struct_int(value, int)
+
     conv.register_structure_hook(int, _struct_int)
+    conv.register_structure_hook(Value, _struct_value)
     conv.register_structure_hook(Decimal, _struct_decimal)
     conv.register_unstructure_hook(Decimal, str)
 

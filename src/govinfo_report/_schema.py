@@ -43,7 +43,7 @@ __all__ = [
     "Withheld",
 ]
 
-Value = Union[int, Decimal, None]
+Value = Union[int, Decimal, None]  # noqa: UP007 - a runtime alias that cattrs dispatches on
 """A cell value: a count, an amount, or ``None`` for a blank."""
 
 

@@ -93,7 +93,10 @@ class RowSpec:
     label: str
     """The row's own official label, e.g. ``1.属于国家秘密``."""
     groups: tuple[str, ...]
-    """Labels of the groups above it, outermost first, e.g. ``("三、本年度办理结果", "（三）不予公开")``."""
+    """Labels of the groups above it, outermost first.
+
+    For example ``("三、本年度办理结果", "（三）不予公开")``.
+    """
     aliases: tuple[str, ...]
     """Label variants seen in real reports (the official label is not repeated here)."""
     columns: tuple[str, ...]
@@ -106,7 +109,8 @@ class SectionSpec:
     """One of the six report sections, with the core words that identify its heading."""
 
     key: str
-    """``overview``, ``active``, ``applications``, ``appeals``, ``problems`` or ``other_matters``."""
+    """One of ``overview``, ``active``, ``applications``, ``appeals``, ``problems``,
+    ``other_matters``."""
     number: str
     """The template's number, e.g. ``二``."""
     title: str

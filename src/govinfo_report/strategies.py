@@ -116,7 +116,7 @@ def _appeals_cells(draw: st.DrawFn, max_value: int) -> dict[str, int]:
     cells: dict[str, int] = {}
     for group in ("review", "litigation_direct", "litigation_after_review"):
         values = [draw(st.integers(0, max_value)) for _ in _OUTCOMES]
-        for name, v in zip(_OUTCOMES, values):
+        for name, v in zip(_OUTCOMES, values, strict=True):
             cells[f"{group}.{name}"] = v
         cells[f"{group}.total"] = sum(values)
     return cells
