@@ -10,7 +10,7 @@ from __future__ import annotations
 import importlib
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
-from typing import Any, Protocol, Union
+from typing import Any, Protocol, TypeAlias
 
 from ._convert import flatten
 from ._schema import AnnualReport
@@ -20,6 +20,7 @@ __all__ = [
     "DiscrepancyLike",
     "ParseResultLike",
     "ReportLike",
+    "describe_path",
     "discrepancies_to_records",
     "report_of",
     "severity_name",
@@ -56,10 +57,10 @@ class DiscrepancyLike(Protocol):
     def lines(self) -> Sequence[int]: ...
 
 
-ReportLike = Union[AnnualReport, ParseResultLike]
+ReportLike: TypeAlias = "AnnualReport | ParseResultLike"
 """An :class:`AnnualReport`, or anything with a ``.report`` (a ``ParseResult``)."""
 
-Items = Union[ReportLike, Iterable[ReportLike], Mapping[str, ReportLike]]
+Items: TypeAlias = "ReportLike | Iterable[ReportLike] | Mapping[str, ReportLike]"
 
 RECORD_FIELDS = (
     "source",
@@ -101,6 +102,40 @@ def report_of(item: object) -> AnnualReport:
     raise TypeError(f"expected an AnnualReport or a ParseResult, not {type(item).__name__}")
 
 
+def describe_path(path: str, edition: object) -> str:
+    """The official Chinese labels of a cell or row path, e.g. ``一、本年新收… › 总计``.
+
+    A section key (``overview``) gives the section's heading; any other path the edition does not
+    know is returned unchanged.
+
+    Examples:
+        >>> describe_path("applications.new_received.total", "2021")
+        '一、本年新收政府信息公开申请数量 › 总计'
+        >>> describe_path("applications.withheld.state_secret", "2021")
+        '三、本年度办理结果 / （三）不予公开 / 1.属于国家秘密'
+    """
+    try:
+        tpl = template(edition if isinstance(edition, (str, int)) else str(edition))
+    except (TypeError, ValueError):
+        return path
+    try:
+        cell = tpl.cell(path)
+    except KeyError:
+        pass
+    else:
+        return f"{cell.row} › {cell.column}"
+    try:
+        row = tpl.row(path)
+    except KeyError:
+        pass
+    else:
+        return " / ".join((*row.groups, row.label))
+    for section in tpl.sections:
+        if section.key == path:
+            return f"{section.number}、{section.title}"
+    return path
+
+
 def severity_name(severity: object) -> str:
     """``"error"``, ``"warning"`` or ``"info"`` for a severity enum member or string."""
     value = getattr(severity, "value", severity)
@@ -130,16 +165,17 @@ def to_records(
     Chinese labels, group labels joined by `` / ``) and ``value`` (``int``, ``Decimal`` or
     ``None`` for a blank; blanks are left out when ``include_blank`` is false).
 
-    >>> from govinfo_report import empty_report
-    >>> rows = to_records([empty_report("2021")])
-    >>> len(rows), rows[0]["row"], rows[0]["column"]
-    (200, '第二十条第（一）项 / 规章', '本年制发件数')
+    Examples:
+        >>> from govinfo_report import empty_report
+        >>> rows = to_records([empty_report("2021")])
+        >>> len(rows), rows[0]["row"], rows[0]["column"]
+        (200, '第二十条第（一）项 / 规章', '本年制发件数')
     """
     labelled = _labelled(items)
     if sources is not None:
         if len(sources) != len(labelled):
             raise ValueError(f"{len(sources)} sources for {len(labelled)} reports")
-        labelled = [(s, r) for s, (_, r) in zip(sources, labelled)]
+        labelled = [(s, r) for s, (_, r) in zip(sources, labelled, strict=True)]
     out: list[dict[str, Any]] = []
     for source, report in labelled:
         tpl = template(report.meta.edition)

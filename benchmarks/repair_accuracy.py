@@ -1,0 +1,132 @@
+"""Per-kind restore rates of ``fix_mojibake`` on a corpus built by codec round trips.
+
+Run: ``python benchmarks/repair_accuracy.py`` (ftfy, when installed, is measured alongside on the
+kinds it handles; it is never a dependency).
+
+The corpus: the sentences of ``tests/repair/fixtures/sentences.txt`` (real report text), their
+clauses (split on Chinese punctuation), consecutive 2- and 4-character pieces of their Chinese
+runs, and every template label. Each kind garbles each text
+with a codec round trip; a case counts as *reversible* when every step of the round trip was
+strict (no byte lost). A case is *restored* when ``fix_mojibake`` returns exactly the original,
+both alone and embedded between two clean sentences.
+"""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Callable
+from pathlib import Path
+
+from govinfo_report.repair import fix_mojibake
+from govinfo_report.repair._vocab import template_labels
+
+ROOT = Path(__file__).resolve().parent.parent
+SENTENCES = ROOT / "tests" / "repair" / "fixtures" / "sentences.txt"
+PREFIX = "现将本年度报告如下。"
+SUFFIX = "以上为本年度情况。"
+
+
+def _sloppy_cp1252(data: bytes) -> str:
+    """Decode like browsers do: windows-1252, with its five holes read as latin-1 controls."""
+    return "".join(
+        bytes([b]).decode("cp1252") if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else chr(b)
+        for b in data
+    )
+
+
+def _garblers() -> dict[str, Callable[[str], str]]:
+    return {
+        "utf8_as_gbk": lambda t: t.encode("utf-8").decode("gbk"),
+        "utf8_as_gb18030": lambda t: t.encode("utf-8").decode("gb18030"),
+        "gbk_as_latin1": lambda t: t.encode("gbk").decode("latin-1"),
+        "gbk_as_cp1252": lambda t: t.encode("gbk").decode("cp1252"),
+        "utf8_as_latin1": lambda t: t.encode("utf-8").decode("latin-1"),
+        "utf8_as_cp1252": lambda t: t.encode("utf-8").decode("cp1252"),
+        "utf8_as_cp1252_sloppy": lambda t: _sloppy_cp1252(t.encode("utf-8")),
+        "double_utf8_latin1": lambda t: (
+            t.encode("utf-8").decode("latin-1").encode("utf-8").decode("latin-1")
+        ),
+        "double_utf8_cp1252_sloppy": lambda t: _sloppy_cp1252(
+            _sloppy_cp1252(t.encode("utf-8")).encode("utf-8")
+        ),
+        "utf8_as_big5": lambda t: t.encode("utf-8").decode("big5"),
+        "utf8_as_shift_jis": lambda t: t.encode("utf-8").decode("shift_jis"),
+    }
+
+
+def corpus() -> list[str]:
+    """Sentences, their clauses, 2- and 4-character words, template labels, without duplicates."""
+    import re
+
+    texts: dict[str, None] = {}
+    for line in SENTENCES.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            texts[line.strip()] = None
+            for clause in re.split(r"[，。；：、]", line):
+                if len(clause) >= 2:
+                    texts[clause] = None
+                for word in re.findall(r"[\u4e00-\u9fff]{2,}", clause):
+                    for size in (2, 4):
+                        for start in range(0, len(word) - size + 1, size):
+                            texts[word[start : start + size]] = None
+    for label in template_labels():
+        texts[label] = None
+    return list(texts)
+
+
+def measure(fixer: Callable[[str], str]) -> dict[str, tuple[int, int, int, int]]:
+    """Per kind: (cases, reversible, restored alone, restored in context)."""
+    results = {}
+    texts = corpus()
+    for kind, garble in _garblers().items():
+        reversible = restored = in_context = 0
+        for text in texts:
+            try:
+                garbled = garble(text)
+            except UnicodeDecodeError:
+                continue
+            if garbled == text:
+                continue
+            reversible += 1
+            restored += fixer(garbled) == text
+            in_context += fixer(PREFIX + garbled + SUFFIX) == PREFIX + text + SUFFIX
+        results[kind] = (len(texts), reversible, restored, in_context)
+    return results
+
+
+def _report(name: str, fixer: Callable[[str], str], kinds: tuple[str, ...] | None) -> None:
+    print(f"\n{name}")
+    print(f"{'kind':28} {'cases':>6} {'revers.':>8} {'alone':>8} {'in text':>8}")
+    for kind, (cases, reversible, alone, context) in measure(fixer).items():
+        if kinds is not None and kind not in kinds:
+            continue
+        share_alone = alone / reversible if reversible else float("nan")
+        share_context = context / reversible if reversible else float("nan")
+        print(f"{kind:28} {cases:6d} {reversible:8d} {share_alone:8.1%} {share_context:8.1%}")
+
+
+def main() -> int:
+    _report("govinfo_report.repair.fix_mojibake", lambda t: fix_mojibake(t).text, None)
+    try:
+        import ftfy
+    except ImportError:
+        print("\nftfy is not installed: no comparison")
+        return 0
+    _report(
+        f"ftfy {ftfy.__version__} fix_text (for comparison only)",
+        ftfy.fix_text,
+        (
+            "utf8_as_latin1",
+            "utf8_as_cp1252",
+            "utf8_as_cp1252_sloppy",
+            "double_utf8_latin1",
+            "double_utf8_cp1252_sloppy",
+            "gbk_as_latin1",
+            "utf8_as_gbk",
+        ),
+    )
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,487 @@
+"""The parser: report text in, a typed :class:`AnnualReport` with provenance and diagnostics out.
+
+Pipeline: decode (bytes) -> split lines -> detect the edition -> segment sections and table regions
+-> pick a tokenizer per table region (or the one named by ``layout=``) -> align cells to template
+rows and columns -> build the report. Problems in the document are :class:`Diagnostic` values,
+never exceptions; only misuse (a wrong argument type, an unknown layout name) raises.
+"""
+
+from __future__ import annotations
+
+import bisect
+import importlib
+import re
+from collections.abc import Callable, Mapping, Sequence
+from types import MappingProxyType
+from typing import Any
+
+import attrs
+from attrs import field, frozen
+
+import govinfo_report.tokenizers._builtins  # noqa: F401  (registers the built-in tokenizers)
+
+from ._align import AlignResult, align_table
+from ._convert import unflatten
+from ._labels import normalize
+from ._numbers import is_footer, parse_number
+from ._schema import AnnualReport, ExtraRow, ExtraRowKind, Meta, Value
+from ._segment import TABLES, Line, detect_edition, find_meta, segment, split_lines
+from ._template import Edition, template
+from .tokenizers._base import Cell, Tokenizer, TokenRow
+from .tokenizers._registry import get_tokenizer, tokenizers
+
+_TOKEN = re.compile(r"[^\s|│┃║]+")
+
+__all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "ParseResult", "Provenance", "parse"]
+
+DIAGNOSTIC_CODES: Mapping[str, str] = MappingProxyType(
+    {
+        "empty_input": "The input holds no text.",
+        "decoded_with_replacement": "Bytes were neither UTF-8 nor GB18030; bad bytes replaced.",
+        "edition_default": "No table signature or year told the edition; 2021 was assumed.",
+        "edition_conflict": "The edition given or detected differs from what the year implies.",
+        "missing_section": "A prose section (一, 五 or 六) was not found; its text is null.",
+        "missing_table": "A table (二, 三 or 四) was not found; its cells are null.",
+        "missing_row": "A template row of a found table has no numbers; its cells are null.",
+        "missing_meta": "The organ or the year could not be read.",
+        "layout_mixed": "Table regions were read with different tokenizers.",
+        "tokenizer_error": "A tokenizer raised; the region was read with the next best one.",
+        "fuzzy_label": "A row label matched its template row approximately (confidence = score).",
+        "positional_row": "Numbers whose label matched no row went to the next row by position.",
+        "wrapped_numbers": "Numbers on a later line were joined to a row short of numbers.",
+        "short_row": "A row printed fewer numbers than columns; placed by cell positions.",
+        "ambiguous_alignment": "A short row whose positions were lost; placement chosen by totals.",
+        "extra_row": "A printed row the template lacks; kept in extra_rows.",
+        "null_marker": "A cell prints / - — or 无; read as null.",
+        "non_integer_count": "A count cell prints a fraction; read as null.",
+        "unassigned_number": "A number inside a table region was not placed in any cell.",
+        "page_footer": "A page footer or page number inside a table region was skipped.",
+        "glyph_repair": "Garbled prose was repaired with a glyph map learned from table labels.",
+    }
+)
+"""Every diagnostic code the parser emits, with what it means (docs/parser.md lists them too)."""
+
+
+@frozen(kw_only=True)
+class Diagnostic:
+    """One finding about the document: stable ``code``, message, where, and a confidence."""
+
+    code: str
+    message: str
+    lines: tuple[int, ...] = ()
+    """1-based lines of :attr:`ParseResult.text`."""
+    paths: tuple[str, ...] = ()
+    """Canonical cell paths (or ``extra_rows.<i>.<j>``) it is about."""
+    confidence: float | None = None
+
+
+@frozen(kw_only=True)
+class Provenance:
+    """Where a cell value came from: its line(s), the token as printed and its offsets."""
+
+    path: str
+    lines: tuple[int, ...]
+    raw: str
+    start: int
+    end: int
+    """``ParseResult.text[start:end] == raw``."""
+
+
+def _freeze(value: Mapping[str, Any]) -> Mapping[str, Any]:
+    return MappingProxyType(dict(value))
+
+
+@frozen(kw_only=True)
+class ParseResult:
+    """The parsed report with how it was read."""
+
+    report: AnnualReport
+    layout: str
+    """Name of the tokenizer that read most table cells, or ``"none"``."""
+    layout_confidence: float
+    layouts: Mapping[str, str] = field(factory=dict, converter=_freeze)
+    """Table key (``active``, ``applications``, ``appeals``) -> tokenizer name."""
+    edition: Edition
+    edition_source: str
+    """``"argument"``, ``"signature"``, ``"year"`` or ``"default"``."""
+    provenance: Mapping[str, Provenance] = field(factory=dict, converter=_freeze)
+    diagnostics: tuple[Diagnostic, ...] = ()
+    text: str
+    """The decoded input; line numbers and offsets refer to it."""
+
+    def codes(self) -> tuple[str, ...]:
+        """The diagnostic codes, in order, with repeats."""
+        return tuple(d.code for d in self.diagnostics)
+
+
+# -- decoding --------------------------------------------------------------------------------------
+
+
+def _decode(data: bytes, diags: list[Diagnostic]) -> str:
+    try:
+        mod = importlib.import_module("govinfo_report.repair")
+        decode = getattr(mod, "decode", None)
+    except ImportError:
+        decode = None
+    if decode is not None:
+        try:
+            text = decode(data).text
+            if isinstance(text, str):
+                return text
+        except Exception:  # the repair module is optional; fall back to the plain decoders
+            pass
+    try:
+        return data.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        diags.append(
+            Diagnostic(
+                code="decoded_with_replacement",
+                message="input is neither UTF-8 nor GB18030; undecodable bytes replaced",
+            )
+        )
+        return data.decode("gb18030", errors="replace")
+
+
+# -- regions ---------------------------------------------------------------------------------------
+
+
+def _region(text: str, lines: Sequence[Line], first: int, last: int) -> tuple[str, int]:
+    start = lines[first].start if first < len(lines) else len(text)
+    end = lines[last].start if last < len(lines) else len(text)
+    return text[start:end], start
+
+
+def _blank_footers(region: str, base_line: int, diags: list[Diagnostic]) -> str:
+    if "页" not in region and "-" not in region and "—" not in region:
+        return region
+    parts = region.splitlines(keepends=True)
+    out: list[str] = []
+    for i, part in enumerate(parts):
+        body = part.rstrip("\r\n")
+        if is_footer(body):
+            diags.append(
+                Diagnostic(
+                    code="page_footer",
+                    message=f"page footer {body.strip()!r} skipped",
+                    lines=(base_line + i,),
+                )
+            )
+            out.append(" " * len(body) + part[len(body) :])
+        else:
+            out.append(part)
+    return "".join(out)
+
+
+def _shift(rows: Sequence[TokenRow], offset: int, line0: int) -> list[TokenRow]:
+    out: list[TokenRow] = []
+    for r in rows:
+        cells = tuple(
+            Cell(
+                text=c.text,
+                line=c.line + line0 - 1,
+                start=c.start + offset,
+                end=c.end + offset,
+                col=c.col,
+                span=c.span,
+            )
+            for c in r.cells
+        )
+        out.append(TokenRow(cells=cells, line=r.line + line0 - 1))
+    return out
+
+
+def _pick(region: str, layout: str | None) -> list[tuple[float, Tokenizer]]:
+    if layout is not None:
+        return [(1.0, get_tokenizer(layout))]
+    scored: list[tuple[float, int, Tokenizer]] = []
+    for i, tok in enumerate(tokenizers().values()):
+        try:
+            s = float(tok.sniff(region))
+        except Exception:  # a plug-in's sniff must not break parsing
+            continue
+        if s == s and s > 0:
+            scored.append((min(1.0, s), -i, tok))
+    scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    return [(s, t) for s, _, t in scored]
+
+
+def _number_spans(region: str, offset: int) -> list[tuple[int, int]]:
+    """Offsets of every standalone number in a region (split on spaces, tabs and bars)."""
+    out: list[tuple[int, int]] = []
+    for m in _TOKEN.finditer(region):
+        tok = parse_number(m.group())
+        if tok is not None and not tok.is_null:
+            out.append((offset + m.start(), offset + m.end()))
+    return out
+
+
+# -- the parser ------------------------------------------------------------------------------------
+
+
+def _glyph_repair(
+    report: AnnualReport, pairs: list[tuple[str, str]], diags: list[Diagnostic]
+) -> AnnualReport:
+    if len(pairs) < 3:
+        return report
+    try:
+        mod = importlib.import_module("govinfo_report.repair")
+    except ImportError:
+        return report
+    learn: Callable[..., Any] | None = getattr(mod, "learn_glyph_map", None)
+    if learn is None:
+        return report
+    garbled: Callable[[str], bool] | None = getattr(mod, "looks_garbled", None)
+    try:
+        gmap = learn(pairs)
+        changes: dict[str, Any] = {}
+        fixed = 0
+        for name in ("overview", "problems", "other_matters"):
+            text = getattr(report, name)
+            if text and (garbled is None or garbled(text)):
+                new = gmap.apply(text).text
+                if isinstance(new, str) and new != text:
+                    fixed += sum(1 for a, b in zip(text, new, strict=False) if a != b)
+                    changes[name] = new
+    except Exception:  # the repair module is another component; never let it break parsing
+        return report
+    if changes:
+        diags.append(
+            Diagnostic(
+                code="glyph_repair",
+                message=f"repaired {fixed} characters in "
+                f"{', '.join(changes)} with a glyph map learned from {len(pairs)} table labels",
+                confidence=None,
+            )
+        )
+        return attrs.evolve(report, **changes)
+    return report
+
+
+def _prose(lines: Sequence[Line], first: int, last: int) -> str | None:
+    body = [ln.text.strip().strip("#*").strip() for ln in lines[first:last]]
+    text = "\n".join(b for b in body if b)
+    return text or None
+
+
+def parse(
+    source: str | bytes,
+    *,
+    layout: str | None = None,
+    edition: Edition | str | None = None,
+) -> ParseResult:
+    """Parse an annual report's text (or bytes) into an :class:`AnnualReport`.
+
+    ``layout`` names a registered tokenizer to read every table with (no detection); ``edition``
+    forces the template edition. Never raises on document content; ``TypeError`` for a wrong
+    argument type, ``KeyError`` for an unknown layout name, ``ValueError`` for an unknown edition.
+    """
+    diags: list[Diagnostic] = []
+    if isinstance(source, (bytes, bytearray, memoryview)):
+        text = _decode(bytes(source), diags)
+    elif isinstance(source, str):
+        text = source
+    else:
+        raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
+    if layout is not None:
+        if not isinstance(layout, str):
+            raise TypeError(f"layout must be a str, not {type(layout).__name__}")
+        get_tokenizer(layout)
+    forced = Edition.coerce(edition) if edition is not None else None
+    lines = split_lines(text)
+    if not text.strip():
+        diags.append(Diagnostic(code="empty_input", message="the input holds no text"))
+    # -- edition and meta
+    seg21 = segment(lines, Edition.E2021)
+    first_sec = min(
+        (r.heading for r in seg21.sections.values() if r.heading is not None), default=None
+    )
+    title, organ, year = find_meta(lines, first_sec)
+    detected = detect_edition(text)
+    if forced is not None:
+        ed, source_kind = forced, "argument"
+    elif detected is not None:
+        ed, source_kind = detected, "signature"
+    elif year is not None:
+        ed, source_kind = Edition.for_year(year), "year"
+    else:
+        ed, source_kind = Edition.E2021, "default"
+        diags.append(
+            Diagnostic(
+                code="edition_default", message="no signature or year; assumed the 2021 edition"
+            )
+        )
+    if year is not None and source_kind != "year" and Edition.for_year(year) is not ed:
+        diags.append(
+            Diagnostic(
+                code="edition_conflict",
+                message=f"edition {ed.value} ({source_kind}) but the "
+                f"report year {year} implies {Edition.for_year(year).value}",
+            )
+        )
+    segs = seg21 if ed is Edition.E2021 else segment(lines, ed)
+    if organ is None or year is None:
+        diags.append(
+            Diagnostic(
+                code="missing_meta",
+                message="could not read the "
+                + " and ".join(n for n, v in (("organ", organ), ("year", year)) if v is None),
+            )
+        )
+    # -- tables
+    cells: dict[str, Value] = {}
+    prov: dict[str, Provenance] = {}
+    layouts: dict[str, str] = {}
+    counts: dict[str, int] = {}
+    confs: dict[str, float] = {}
+    extras: list[ExtraRow] = []
+    pairs: list[tuple[str, str]] = []
+    tpl = template(ed)
+    for tkey in TABLES:
+        reg = segs.tables.get(tkey)
+        if reg is None:
+            diags.append(
+                Diagnostic(
+                    code="missing_table",
+                    message=f"table {tkey} not found",
+                    paths=tuple(c.path for c in tpl.cells if c.table == tkey),
+                )
+            )
+            continue
+        region, offset = _region(text, lines, reg.first, reg.last)
+        line0 = lines[reg.first].number if reg.first < len(lines) else len(lines) + 1
+        region = _blank_footers(region, line0, diags)
+        result: AlignResult | None = None
+        for score, tok in _pick(region, layout):
+            try:
+                rows = _shift(tok.tokenize(region), offset, line0)
+                result = align_table(ed, tkey, rows)
+            except Exception as exc:  # a plug-in tokenizer failed; try the next best
+                diags.append(
+                    Diagnostic(
+                        code="tokenizer_error",
+                        message=f"{tok.name}: {type(exc).__name__}: {exc}",
+                        lines=(line0,),
+                    )
+                )
+                continue
+            layouts[tkey] = tok.name
+            confs[tok.name] = max(confs.get(tok.name, 0.0), score)
+            break
+        if result is None:
+            continue
+        covered: list[tuple[int, int]] = []
+        for p in result.placed:
+            cells[p.path] = p.value
+            raw = text[p.cell.start : p.cell.end]
+            prov[p.path] = Provenance(
+                path=p.path, lines=(p.cell.line,), raw=raw, start=p.cell.start, end=p.cell.end
+            )
+            covered.append((p.cell.start, p.cell.end))
+        counts[layouts[tkey]] = counts.get(layouts[tkey], 0) + len(result.placed)
+        for ex in result.extras:
+            i = len(extras)
+            try:
+                kind = ExtraRowKind(ex.kind)
+            except ValueError:
+                kind = ExtraRowKind.UNKNOWN
+            extras.append(
+                ExtraRow(
+                    table=tkey,
+                    label=ex.label,
+                    values=ex.values,
+                    columns=ex.columns,
+                    kind=kind,
+                    group=ex.group,
+                    lines=ex.lines,
+                )
+            )
+            for j, c in enumerate(ex.cells):
+                if c is not None:
+                    path = f"extra_rows.{i}.{j}"
+                    prov[path] = Provenance(
+                        path=path,
+                        lines=(c.line,),
+                        raw=text[c.start : c.end],
+                        start=c.start,
+                        end=c.end,
+                    )
+                    covered.append((c.start, c.end))
+        for c in result.unassigned:
+            covered.append((c.start, c.end))
+        for n in result.notes:
+            diags.append(
+                Diagnostic(
+                    code=n.code,
+                    message=n.message,
+                    lines=n.lines,
+                    paths=n.paths,
+                    confidence=n.confidence,
+                )
+            )
+            if n.code == "positional_row" and n.paths and tkey != "appeals":
+                label = n.message.partition("'")[2].rpartition("'")[0]
+                try:
+                    official = tpl.row(n.paths[0]).label
+                except KeyError:
+                    official = ""
+                if label and official and normalize(label) != normalize(official):
+                    pairs.append((label, official))
+        covered.sort()
+        starts = [s for s, _ in covered]
+        for a, b in _number_spans(region, offset):
+            k = bisect.bisect_right(starts, a) - 1
+            if not (k >= 0 and covered[k][0] <= a and b <= covered[k][1]):
+                ln = text.count("\n", 0, a) + 1
+                diags.append(
+                    Diagnostic(
+                        code="unassigned_number",
+                        message=f"number {text[a:b]!r} was not read as a table cell",
+                        lines=(ln,),
+                    )
+                )
+    if len(set(layouts.values())) > 1:
+        diags.append(
+            Diagnostic(
+                code="layout_mixed",
+                message="tables read with " + ", ".join(f"{k}={v}" for k, v in layouts.items()),
+            )
+        )
+    main = max(counts, key=lambda k: counts[k]) if counts else "none"
+    # -- prose and meta
+    prose: dict[str, str | None] = {}
+    for key in ("overview", "problems", "other_matters"):
+        sec = segs.sections.get(key)
+        if sec is None:
+            prose[key] = None
+            diags.append(Diagnostic(code="missing_section", message=f"section {key} not found"))
+        else:
+            last = sec.last
+            for treg in segs.tables.values():
+                if sec.first <= treg.first < last:
+                    last = treg.first
+            prose[key] = _prose(lines, sec.first, last)
+    meta = Meta(edition=ed, organ=organ, year=year, title=title)
+    report = unflatten(cells, edition=ed, meta=meta)
+    report = attrs.evolve(
+        report,
+        overview=prose["overview"],
+        problems=prose["problems"],
+        other_matters=prose["other_matters"],
+        extra_rows=tuple(extras),
+    )
+    report = _glyph_repair(report, pairs, diags)
+    return ParseResult(
+        report=report,
+        layout=main,
+        layout_confidence=round(confs.get(main, 0.0), 3),
+        layouts=layouts,
+        edition=ed,
+        edition_source=source_kind,
+        provenance=prov,
+        diagnostics=tuple(diags),
+        text=text,
+    )

@@ -1,0 +1,267 @@
+"""Section segmentation and meta: where the six sections and three tables are, who and when.
+
+Headings are recognised by their words (the template's section keywords), not their numbers:
+real reports number sections wrongly, repeat headings, or put a heading on the same line as its
+first sentence. Tables are located by their content (anchors such as ``第二十条`` or ``申请人情况``)
+so a table is found even under a wrong or missing heading.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from attrs import frozen
+
+from ._template import Edition, template
+
+__all__ = ["Line", "Region", "Segments", "detect_edition", "find_meta", "segment", "split_lines"]
+
+TABLES = ("active", "applications", "appeals")
+_SECTION_ORDER = ("overview", "active", "applications", "appeals", "problems", "other_matters")
+
+_STRIP = " \t\u3000#*>|│┃-=_`·•"
+_TOP = re.compile(r"(?:第?[一二三四五六七八九十]{1,2}[、.．,，]|第[一二三四五六七八九十]部分)")
+_SUB = re.compile(r"[(（][一二三四五六七八九十0-9]{1,2}[)）]|[0-9]{1,2}[.、．]")
+_ANCHORS = {
+    "active": ("第二十条", "信息内容", "本年制发", "本年新制作"),
+    "applications": ("勾稽", "申请人情况", "本年新收", "自然人"),
+    "appeals": ("结果维持", "行政复议", "复议后起诉"),
+}
+_HINTS = ("情况", "问题", "事项", "申请", "复议", "诉讼", "主动", "概述", "报告", "说明", "改进")
+_YEAR = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*年")
+_TITLE_ORGAN = re.compile(
+    r"^(.{2,40}?)\s*(20[0-9]{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)"
+)
+_TITLE_YEAR_FIRST = re.compile(r"^(20[0-9]{2})\s*年度?\s*(.{2,40}?)(?:政府信息公开|政务公开)")
+_PERIOD = re.compile(r"统计期限[^0-9]{0,12}(20[0-9]{2})\s*年")
+_ORGAN_SUFFIX = (
+    "人民政府", "办公室", "委员会", "管理局", "办事处", "政府", "局", "委", "办", "厅", "区", "县",
+    "市", "镇", "乡", "街道", "中心", "院", "署", "所", "会", "站", "馆", "队",
+)  # fmt: skip
+_VERBS = re.compile(
+    r"坚持|认真|围绕|深入|全面|按照|高度|紧紧|积极|持续|严格|不断|始终|进一步|在|以|根据|结合|紧扣|聚焦"
+)
+
+
+@frozen(kw_only=True)
+class Line:
+    """One line of the input: 1-based number, text without its line break, and start offset."""
+
+    number: int
+    text: str
+    start: int
+
+
+@frozen(kw_only=True)
+class Region:
+    """A span of lines ``[first, last)`` (0-based indexes into the line list) of one section."""
+
+    key: str
+    first: int
+    last: int
+    heading: int | None
+    """Index of the heading line, when one was found."""
+
+
+@frozen(kw_only=True)
+class Segments:
+    """Section headings found and the three table regions."""
+
+    sections: dict[str, Region]
+    tables: dict[str, Region]
+
+
+def split_lines(text: str) -> list[Line]:
+    """The lines of ``text`` with their 1-based numbers and start offsets (any line break)."""
+    out: list[Line] = []
+    pos = 0
+    for i, raw in enumerate(text.splitlines(keepends=True)):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        out.append(Line(number=i + 1, text=body, start=pos))
+        pos += len(raw)
+    return out
+
+
+def _heading_key(
+    text: str, keywords: Sequence[tuple[str, tuple[tuple[str, ...], ...]]]
+) -> str | None:
+    s = text.strip(_STRIP)
+    if not s or len(s) > 400:
+        return None
+    marked = text.lstrip().startswith(("#", "**", "<")) or s.endswith("**")
+    m = _TOP.match(s)
+    if m is None and _SUB.match(s):
+        return None
+    head = s[m.end() :] if m else s
+    cut = len(head)
+    for stop in ("。", "：", ":", "；"):
+        j = head.find(stop)
+        if 0 <= j < cut:
+            cut = j
+    head = head[:cut].strip(_STRIP)
+    if not head or len(head) > 40:
+        return None
+    if m is None and not marked and len(head) > 24:
+        return None
+    if m is None and not marked and cut < len(s) - (m.end() if m else 0):
+        return None
+    for key, alts in keywords:
+        for words in alts:
+            if all(w in head for w in words):
+                return key
+    return None
+
+
+def _find(lines: Sequence[Line], words: Sequence[str], lo: int, hi: int) -> int | None:
+    for i in range(lo, hi):
+        t = lines[i].text
+        if any(w in t for w in words):
+            return i
+    return None
+
+
+def segment(lines: Sequence[Line], edition: Edition) -> Segments:
+    """Locate section headings and table regions."""
+    tpl = template(edition)
+    keywords = [(s.key, s.keywords) for s in tpl.sections]
+    cands: dict[str, list[int]] = {k: [] for k in _SECTION_ORDER}
+    for i, ln in enumerate(lines):
+        if "\t" in ln.text[:2] or len(ln.text) > 600 or not any(w in ln.text for w in _HINTS):
+            continue
+        k = _heading_key(ln.text, keywords)
+        if k is not None:
+            cands[k].append(i)
+    n = len(lines)
+    chosen: dict[str, int] = {}
+    anchors: dict[str, int] = {}
+    prev = -1
+    for k in _SECTION_ORDER:
+        after = [i for i in cands[k] if i > prev]
+        if k in _ANCHORS:
+            lo = prev + 1
+            a = _find(lines, _ANCHORS[k], lo, n)
+            # the appeals anchor words are also in its heading: search after a heading line
+            if a is not None and k == "appeals":
+                while a is not None and a in cands[k]:
+                    a = _find(lines, _ANCHORS[k], a + 1, n)
+            before = [i for i in after if a is None or i <= a]
+            if a is not None:
+                anchors[k] = a
+            pick = before[-1] if before else (after[0] if after and a is None else None)
+            if pick is not None:
+                chosen[k] = pick
+                prev = pick
+            if a is not None:
+                prev = max(prev, a)
+        elif after:
+            chosen[k] = after[0]
+            prev = after[0]
+    starts = sorted(set(chosen.values()) | set(anchors.values()))
+
+    def _next_stop(i: int) -> int:
+        for s in starts:
+            if s > i:
+                return s
+        return n
+
+    sections: dict[str, Region] = {}
+    for k, h in chosen.items():
+        sections[k] = Region(key=k, first=h + 1, last=_next_stop(h), heading=h)
+    tables: dict[str, Region] = {}
+    for k in TABLES:
+        a = anchors.get(k)
+        if a is None and k in chosen:
+            a = chosen[k] + 1  # no content anchor (garbled labels): the table follows its heading
+        if a is None:
+            continue
+        last = n
+        for s in sorted(set(chosen.values())):
+            if s > a:
+                last = s
+                break
+        for other in TABLES:
+            oa = anchors.get(other)
+            if oa is not None and a < oa < last:
+                last = oa
+        tables[k] = Region(key=k, first=a, last=last, heading=chosen.get(k))
+    return Segments(sections=sections, tables=tables)
+
+
+def detect_edition(text: str) -> Edition | None:
+    """The edition whose table signatures occur more often in ``text``, or ``None`` on a tie."""
+    squeezed = "".join(text.split())
+    hits = {}
+    for ed in Edition:
+        hits[ed] = sum(1 for s in template(ed).signatures if s in squeezed)
+    if hits[Edition.E2021] > hits[Edition.E2019]:
+        return Edition.E2021
+    if hits[Edition.E2019] > hits[Edition.E2021]:
+        return Edition.E2019
+    return None
+
+
+_TAG = re.compile(r"<[^<>]{0,300}>")
+
+
+def _clean(s: str) -> str:
+    if "<" in s:
+        s = _TAG.sub(" ", s)
+    return s.strip(_STRIP).replace("**", "").strip()
+
+
+def _organ_from_prose(s: str) -> str | None:
+    m = _VERBS.search(s, 2)
+    cand = s[: m.start()] if m else s[:30]
+    cand = cand.strip(" ，,、")
+    if not 2 <= len(cand) <= 30 or not cand.endswith(_ORGAN_SUFFIX):
+        return None
+    return cand
+
+
+def find_meta(
+    lines: Sequence[Line], first_section: int | None
+) -> tuple[str | None, str | None, int | None]:
+    """Title, organ and year from the title lines, the 统计期限 sentence or the first sentence."""
+    title = organ = None
+    year: int | None = None
+    limit = first_section if first_section is not None else min(len(lines), 12)
+    texts = [_clean(ln.text) for ln in lines[: max(limit, 0)]]
+    texts = [t for t in texts if t]
+    for i, t in enumerate(texts[:8]):
+        joined = t
+        if "报告" not in t and i + 1 < len(texts) and "报告" in texts[i + 1]:
+            joined = t + texts[i + 1]
+        if "报告" in joined and ("公开" in joined or "年度" in joined) and len(joined) <= 80:
+            title = " ".join(joined.split())
+            break
+    if title is not None:
+        compact = title.replace(" ", "")
+        m = _TITLE_ORGAN.match(compact)
+        if m:
+            organ, year = m.group(1).strip("《 "), int(m.group(2))
+        else:
+            m2 = _TITLE_YEAR_FIRST.match(compact)
+            if m2:
+                year, organ = int(m2.group(1)), m2.group(2).strip()
+    body = [ln.text for ln in lines[:400]]
+    if year is None:
+        for t in body:
+            pm = _PERIOD.search(t)
+            if pm:
+                year = int(pm.group(1))
+                break
+    if organ is None or year is None:
+        for t in body:
+            s = _clean(t)
+            ym = _YEAR.match(s)
+            if ym is None:
+                continue
+            rest = s[ym.end() :].lstrip("度，, 　")
+            if organ is None:
+                organ = _organ_from_prose(rest)
+            if year is None:
+                year = int(ym.group(1))
+            if organ is not None:
+                break
+    return title, organ or None, year

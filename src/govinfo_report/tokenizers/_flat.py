@@ -1,0 +1,243 @@
+"""Tokenizers for text that lost cell boundaries: ``flat`` rows and one cell per line.
+
+- ``flat``: PDF-extracted text (pdftotext -raw, pdfplumber) and lynx: each line is a label
+  followed by numbers separated by spaces; labels wrap over several lines and a row's last number
+  may wrap onto the next line (the parser joins them). Positions are lost (``col`` is None).
+- ``lines``: one cell per line (PyMuPDF, BeautifulSoup ``get_text("\\n")``): blank lines are
+  ignored, so a blank cell is lost (``col`` None).
+- ``paragraphs``: one cell per paragraph separated by a blank line (docx2txt): an extra empty
+  paragraph is an empty cell, so ``col`` counts cells from the last label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator, Sequence
+from functools import lru_cache
+
+from .._numbers import parse_number
+from ._base import Cell, TokenRow
+from ._registry import register_tokenizer
+
+__all__ = ["iter_lines", "split_words"]
+
+_WORD = re.compile(r"\S+")
+
+
+def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
+    """``(line number, start offset, line text)`` for each line of ``text`` (1-based)."""
+    pos = 0
+    for i, raw in enumerate(text.splitlines(keepends=True)):
+        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+        yield i + 1, pos, body
+        pos += len(raw)
+
+
+def split_words(line: str) -> list[tuple[int, int]]:
+    """Spans of whitespace-separated words of ``line`` (full-width spaces count as spaces)."""
+    return [m.span() for m in _WORD.finditer(line)]
+
+
+def words_to_cells(
+    line: str,
+    lineno: int,
+    offset: int,
+    spans: Sequence[tuple[int, int]],
+    cols: Sequence[float] | None,
+    gap: int = 0,
+) -> list[Cell]:
+    """Cells of one line: each number word alone, runs of other words joined into one label.
+
+    With ``gap`` > 0, a run of words is also split where ``gap`` or more spaces separate them
+    (fixed-width layouts print neighbouring cells apart).
+    """
+    cells: list[Cell] = []
+    run_start = -1
+    run_end = -1
+    run_col: float | None = None
+    for k, (a, b) in enumerate(spans):
+        word = line[a:b]
+        col = cols[k] if cols is not None else None
+        if parse_number(word) is not None:
+            if run_start >= 0:
+                cells.append(
+                    Cell(
+                        text=line[run_start:run_end],
+                        line=lineno,
+                        start=offset + run_start,
+                        end=offset + run_end,
+                        col=run_col,
+                    )
+                )
+                run_start = -1
+            cells.append(Cell(text=word, line=lineno, start=offset + a, end=offset + b, col=col))
+        else:
+            if run_start >= 0 and gap and a - run_end >= gap:
+                cells.append(
+                    Cell(
+                        text=line[run_start:run_end],
+                        line=lineno,
+                        start=offset + run_start,
+                        end=offset + run_end,
+                        col=run_col,
+                    )
+                )
+                run_start = -1
+            if run_start < 0:
+                run_start, run_col = a, col
+            run_end = b
+    if run_start >= 0:
+        cells.append(
+            Cell(
+                text=line[run_start:run_end],
+                line=lineno,
+                start=offset + run_start,
+                end=offset + run_end,
+                col=run_col,
+            )
+        )
+    return cells
+
+
+@lru_cache(maxsize=16)
+def _number_line_share(text: str) -> tuple[float, float, int]:
+    """Shares of non-empty lines that end in two or more numbers, and that are one number."""
+    rows = single = total = 0
+    for _, _, line in iter_lines(text):
+        spans = split_words(line)
+        if not spans:
+            continue
+        total += 1
+        nums = [parse_number(line[a:b]) is not None for a, b in spans]
+        if len(spans) == 1 and nums[0]:
+            single += 1
+        elif len(nums) >= 2 and nums[-1] and nums[-2]:
+            rows += 1
+    if total == 0:
+        return 0.0, 0.0, 0
+    return rows / total, single / total, total
+
+
+class FlatTokenizer:
+    """Label then space-separated numbers on each line; wrapped labels and numbers allowed."""
+
+    name = "flat"
+
+    def sniff(self, text: str) -> float:
+        """Share of lines ending in numbers, capped below the position-keeping layouts."""
+        rows, _, total = _number_line_share(text)
+        if total == 0 or "\t" in text:
+            return 0.0
+        return min(0.75, 0.2 + rows)
+
+    def tokenize(self, text: str) -> Sequence[TokenRow]:
+        """One row per non-empty line."""
+        out: list[TokenRow] = []
+        for lineno, off, line in iter_lines(text):
+            spans = split_words(line)
+            if spans:
+                out.append(
+                    TokenRow(
+                        cells=tuple(words_to_cells(line, lineno, off, spans, None)), line=lineno
+                    )
+                )
+        return out
+
+
+class LinesTokenizer:
+    """One cell per line; blank lines carry nothing."""
+
+    name = "lines"
+
+    def sniff(self, text: str) -> float:
+        """High when many lines are a single number."""
+        _, single, total = _number_line_share(text)
+        if total == 0 or "\t" in text:
+            return 0.0
+        return min(0.8, single * 1.6)
+
+    def tokenize(self, text: str) -> Sequence[TokenRow]:
+        """Each non-empty line is one cell of its own row."""
+        out: list[TokenRow] = []
+        for lineno, off, line in iter_lines(text):
+            s = line.strip()
+            if not s:
+                continue
+            a = off + line.index(s[0])
+            out.append(
+                TokenRow(cells=(Cell(text=s, line=lineno, start=a, end=a + len(s)),), line=lineno)
+            )
+        return out
+
+
+class ParagraphsTokenizer:
+    """One cell per paragraph, paragraphs separated by one blank line; more blanks = empty cells."""
+
+    name = "paragraphs"
+
+    def sniff(self, text: str) -> float:
+        """High when content lines alternate with blank lines and many are single numbers."""
+        lines = [ln for _, _, ln in iter_lines(text)]
+        content = [i for i, ln in enumerate(lines) if ln.strip()]
+        if len(content) < 4 or "\t" in text:
+            return 0.0
+        isolated = sum(
+            1
+            for i in content
+            if (i + 1 >= len(lines) or not lines[i + 1].strip())
+            and (i == 0 or not lines[i - 1].strip())
+        )
+        _, single, _ = _number_line_share(text)
+        share = isolated / len(content)
+        if share < 0.85:
+            return 0.0
+        return min(0.85, 0.3 + share * single * 1.4)
+
+    def tokenize(self, text: str) -> Sequence[TokenRow]:
+        """Cells in order; a run of ``2k+1`` blank lines between cells holds ``k`` empty cells."""
+        out: list[TokenRow] = []
+        col = 0
+        blanks = 0
+        last_off = 0
+        last_line = 1
+        for lineno, off, line in iter_lines(text):
+            s = line.strip()
+            if not s:
+                blanks += 1
+                last_off, last_line = off, lineno
+                continue
+            if out and blanks >= 3:
+                for _ in range((blanks - 1) // 2):
+                    col += 1
+                    out.append(
+                        TokenRow(
+                            cells=(
+                                Cell(
+                                    text="",
+                                    line=last_line,
+                                    start=last_off,
+                                    end=last_off,
+                                    col=float(col),
+                                ),
+                            ),
+                            line=last_line,
+                        )
+                    )
+            blanks = 0
+            a = off + line.index(s[0])
+            if parse_number(s) is None:
+                col = 0
+            else:
+                col += 1
+            out.append(
+                TokenRow(
+                    cells=(Cell(text=s, line=lineno, start=a, end=a + len(s), col=float(col)),),
+                    line=lineno,
+                )
+            )
+        return out
+
+
+flat = register_tokenizer(FlatTokenizer())
+lines = register_tokenizer(LinesTokenizer())
+paragraphs = register_tokenizer(ParagraphsTokenizer())

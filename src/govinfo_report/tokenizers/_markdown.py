@@ -1,0 +1,176 @@
+"""The ``markdown`` tokenizer: pipe tables, GitHub style (``| a | b |``) and html2text style (``a| b``).
+
+The text is cut into blocks at blank lines (a line of only whitespace, such as html2text's ``"  "``,
+is blank). A block is a table when it has a line with cell-separating pipes; other blocks (prose,
+headings) give no rows. In a table block every line is a row except delimiter lines
+(``| --- | :-: |``, ``---|---``, and a lone ``---`` under a one-cell header), starting at the first
+line with a pipe or the header line just above the first delimiter. A line without pipes inside the
+block is a one-cell row, as html2text prints a row with one cell.
+
+Cells are split at unescaped ``|``; ``\\|`` is a literal pipe in the cell's text. Outer pipes: when the
+block's delimiter line starts with ``|`` (or, without a delimiter, most rows start and end with one),
+a leading and a trailing pipe on each line are borders, not empty cells; otherwise (html2text) every
+pipe separates cells, so ``| 13| 3`` is an empty cell followed by ``13`` and ``3``. Cells are kept
+even when empty, and ``col`` is the cell's index in its line (0-based), so a blank cell never shifts
+the numbers after it. ``text`` is the cell stripped of spaces (html2text's trailing double space
+included); ``start``/``end`` cover the raw cell between its pipes.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from ._base import Cell, TokenRow
+from ._registry import register_tokenizer
+
+__all__ = ["MarkdownTokenizer"]
+
+_PIPE = re.compile(r"(?<!\\)\|")
+_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+_LONE_RULE = re.compile(r"[ \t]*-{3,}[ \t]*")
+_ONLY_PIPES = re.compile(r"[ \t]*\|+[ \t]*")
+
+
+class _Line:
+    __slots__ = ("end", "start", "text")
+
+    def __init__(self, text: str, start: int, end: int) -> None:
+        self.text = text  # without the line break (and without a trailing "\r")
+        self.start = start
+        self.end = end
+
+
+def _lines(text: str) -> list[_Line]:
+    out: list[_Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        body = raw[:-1] if raw.endswith("\r") else raw
+        out.append(_Line(body, pos, pos + len(body)))
+        pos += len(raw) + 1
+    return out
+
+
+def _is_delimiter(s: str) -> bool:
+    return "-" in s and "|" in s and _DELIMITER.fullmatch(s) is not None
+
+
+def _is_row(s: str) -> bool:
+    """A line whose pipes separate cells (not seed 003's ``text |`` or ``|||`` lines)."""
+    pipes = [m.start() for m in _PIPE.finditer(s)]
+    if not pipes or _ONLY_PIPES.fullmatch(s):
+        return False
+    stripped = s.strip()
+    if len(stripped) >= 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped[-2] != "\\":
+        return True  # GitHub style, even with one cell: "| a |"
+    return bool(s[pipes[-1] + 1 :].strip()) or (len(pipes) > 1 and bool(s[: pipes[0]].strip()))
+
+
+def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+    blocks: list[list[_Line]] = []
+    current: list[_Line] = []
+    for line in lines:
+        if line.text.strip():
+            current.append(line)
+        elif current:
+            blocks.append(current)
+            current = []
+    if current:
+        blocks.append(current)
+    return blocks
+
+
+def _table_rows(block: list[_Line], line_no: dict[int, int]) -> list[TokenRow]:
+    delims = [i for i, ln in enumerate(block) if _is_delimiter(ln.text)]
+    rows_idx = [i for i, ln in enumerate(block) if _is_row(ln.text)]
+    if not rows_idx and not delims:
+        return []
+    first_candidates = [*rows_idx[:1], *(max(delims[0] - 1, 0) for _ in delims[:1])]
+    first = min(first_candidates)
+    lone_rules = {
+        i
+        for i, ln in enumerate(block)
+        if _LONE_RULE.fullmatch(ln.text) and i > first and i - 1 >= first
+    }
+    if delims:
+        outer = block[delims[0]].text.lstrip().startswith("|")
+    else:
+        bordered = sum(
+            1
+            for i in rows_idx
+            if block[i].text.strip().startswith("|") and block[i].text.strip().endswith("|")
+        )
+        outer = bordered * 2 > len(rows_idx)
+    out: list[TokenRow] = []
+    for i in range(first, len(block)):
+        if i in lone_rules or _is_delimiter(block[i].text):
+            continue
+        cells = _split(block[i], outer, line_no[block[i].start])
+        if cells:
+            out.append(TokenRow(cells=tuple(cells), line=line_no[block[i].start]))
+    return out
+
+
+def _split(line: _Line, outer: bool, line_no: int) -> list[Cell]:
+    s = line.text
+    bounds = [-1, *(m.start() for m in _PIPE.finditer(s)), len(s)]
+    segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+    if outer and len(segments) > 1:
+        if not s[: segments[0][1]].strip():
+            segments = segments[1:]
+        if len(segments) > 1 and not s[segments[-1][0] :].strip():
+            segments = segments[:-1]
+    cells = []
+    for col, (a, b) in enumerate(segments):
+        raw = s[a:b]
+        cells.append(
+            Cell(
+                text=raw.replace("\\|", "|").strip(" \t\u3000"),
+                line=line_no,
+                start=line.start + a,
+                end=line.start + b,
+                col=col,
+                span=1,
+            )
+        )
+    return cells
+
+
+class MarkdownTokenizer:
+    """Rows of markdown pipe tables; see the module docstring for the exact rules."""
+
+    name = "markdown"
+
+    def sniff(self, text: str) -> float:
+        """High when most non-blank lines are pipe-table rows or delimiters (seed 003's layout: 0)."""
+        if not isinstance(text, str):
+            return 0.0
+        nonblank = rows = delims = 0
+        for line in _lines(text):
+            s = line.text
+            if not s.strip():
+                continue
+            nonblank += 1
+            if _is_delimiter(s):
+                delims += 1
+            elif _is_row(s):
+                rows += 1
+        if not nonblank or not rows:
+            return 0.0
+        ratio = (rows + delims) / nonblank
+        return min(1.0, 0.5 + 0.5 * ratio) if delims else 0.7 * ratio
+
+    def tokenize(self, text: str) -> Sequence[TokenRow]:
+        """The rows of every pipe table in ``text``, in reading order."""
+        if not isinstance(text, str):
+            return ()
+        lines = _lines(text)
+        line_no = {ln.start: k + 1 for k, ln in enumerate(lines)}
+        out: list[TokenRow] = []
+        for block in _blocks(lines):
+            out.extend(_table_rows(block, line_no))
+        return tuple(out)
+
+
+markdown_tokenizer = register_tokenizer(MarkdownTokenizer())
+"""The registered ``markdown`` tokenizer instance."""
