@@ -43,7 +43,9 @@ def _label_pairs(garbled: str, clean: str) -> list[tuple[str, str]]:
         lines = text.splitlines()
         start = next(n for n, line in enumerate(lines) if "二、主动公开政府信息情况" in line)
         end = next(n for n, line in enumerate(lines) if "五、存在的主要问题" in line)
-        return [line for line in lines[start + 1 : end] if line.strip() and not line.startswith("#")]
+        return [
+            line for line in lines[start + 1 : end] if line.strip() and not line.startswith("#")
+        ]
 
     pairs = []
     for g_line, c_line in zip(table(garbled), table(clean), strict=True):

@@ -16,7 +16,7 @@ from pathlib import Path
 import attrs
 
 from govinfo_report import AnnualReport, Meta, Value, flatten, template, unflatten
-from govinfo_report.validate import validate
+from govinfo_report.validation import validate
 
 SEEDS = Path(__file__).resolve().parents[1] / "tests" / "validate" / "fixtures" / "seeds"
 

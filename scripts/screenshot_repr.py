@@ -34,7 +34,7 @@ def page_for(path: Path) -> str:
         meta = Meta(**gold["meta"])
         report = unflatten(gold["cells"], edition=meta.edition, meta=meta)
         try:
-            from govinfo_report.validate import validate
+            from govinfo_report.validation import validate
         except ImportError:
             return report_html(report)
         return report_html(report, validate(report))

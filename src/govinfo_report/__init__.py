@@ -52,7 +52,7 @@ from .repair import (
     normalize,
 )
 from .tokenizers import Cell, Tokenizer, TokenRow, register_tokenizer, tokenizers
-from .validate import (
+from .validation import (
     CellFix,
     Discrepancy,
     Severity,

@@ -12,8 +12,10 @@ or, where positions were lost, by the row-sum identity, with an ``ambiguous_alig
 from __future__ import annotations
 
 import itertools
+from functools import cache
 from collections.abc import Sequence
 from decimal import Decimal
+from typing import NamedTuple
 
 from attrs import frozen
 
@@ -25,8 +27,7 @@ from .tokenizers._base import Cell, TokenRow
 __all__ = ["AlignResult", "Note", "Placed", "align_table"]
 
 
-@frozen(kw_only=True)
-class Placed:
+class Placed(NamedTuple):
     """One number placed in a cell: the target path (or extra-row slot) and its source cell."""
 
     path: str
@@ -68,8 +69,7 @@ class AlignResult:
     unassigned: tuple[Cell, ...]
 
 
-@frozen(kw_only=True)
-class _Num:
+class _Num(NamedTuple):
     cell: Cell
     tok: NumberToken
     row: int
@@ -181,6 +181,11 @@ def _assign_dp(xs: Sequence[float], centers: Sequence[float]) -> tuple[list[int]
     return out, cost[k][n]
 
 
+@cache
+def _decimal_paths(edition: Edition) -> frozenset[str]:
+    return frozenset(c.path for c in template(edition).cells if c.type == "decimal")
+
+
 class _Aligner:
     def __init__(self, edition: Edition, table: str, rows: Sequence[TokenRow]) -> None:
         self.edition = edition
@@ -192,7 +197,7 @@ class _Aligner:
         self.placed: list[Placed] = []
         self.extras: list[ExtraFound] = []
         self.unassigned: list[Cell] = []
-        self.decimal = {c.path for c in template(edition).cells if c.type == "decimal"}
+        self.decimal = _decimal_paths(edition)
 
     # -- values ---------------------------------------------------------------------------------
 

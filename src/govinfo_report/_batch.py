@@ -10,6 +10,7 @@ per-source work is a plain module-level function, so the same steps run under ot
 from __future__ import annotations
 
 import copyreg
+import functools
 import importlib
 import os
 import types
@@ -30,6 +31,7 @@ __all__ = [
     "check_many",
     "check_source",
     "decode_bytes",
+    "imap_ordered",
     "parse_many",
     "parse_source",
     "read_source",
@@ -83,7 +85,7 @@ def _parse_fn() -> Callable[..., Any]:
 
 
 def _validate_parsed_fn() -> Callable[..., tuple[Any, ...]]:
-    module = importlib.import_module("govinfo_report.validate")
+    module = importlib.import_module("govinfo_report.validation")
     fn: Callable[..., tuple[Any, ...]] = module.validate_parsed
     return fn
 
@@ -119,13 +121,6 @@ class CheckResult:
         return any(getattr(d.severity, "value", d.severity) == "error" for d in self.discrepancies)
 
 
-@attrs.frozen(kw_only=True)
-class _Options:
-    layout: str | None = None
-    edition: str | None = None
-    rules: Sequence[Any] | None = None
-
-
 def _label(index: int, source: Source) -> str:
     if isinstance(source, (str, bytes)):
         return str(index)
@@ -142,7 +137,7 @@ def check_source(
 ) -> CheckResult:
     """Read, decode, parse and validate one source; never raises for a bad document.
 
-    A file that cannot be read gives ``unreadable=True``; an exception while parsing or
+    A file that cannot be read gives ``unreadable=True``; an exception while decoding, parsing or
     validating is kept in ``error`` (a parser bug, most likely: please report it).
     """
     name = label if label is not None else _label(0, source)
@@ -185,58 +180,61 @@ def _picklable_results() -> None:
     copyreg.pickle(types.MappingProxyType, _reduce_mappingproxy)
 
 
-def _parse_chunk(chunk: list[tuple[int, Source]], options: _Options) -> list[Any]:
+def _apply_chunk(func: Callable[[_T], _R], chunk: list[_T]) -> list[_R]:
+    """Runs in a worker process: ``func`` over one chunk."""
     _picklable_results()
-    return [parse_source(s, layout=options.layout, edition=options.edition) for _, s in chunk]
+    return [func(item) for item in chunk]
 
 
-def _check_chunk(chunk: list[tuple[int, Source]], options: _Options) -> list[CheckResult]:
-    _picklable_results()
-    return [
-        check_source(
-            s,
-            label=_label(i, s),
-            layout=options.layout,
-            edition=options.edition,
-            rules=options.rules,
-        )
-        for i, s in chunk
-    ]
-
-
-def _chunks(items: Iterable[_T], size: int) -> Iterator[list[tuple[int, _T]]]:
-    it = enumerate(items)
-    while chunk := list(islice(it, size)):
-        yield chunk
-
-
-def _run(
-    work: Callable[[list[tuple[int, Source]], _Options], list[_R]],
-    sources: Iterable[Source],
-    options: _Options,
-    jobs: int | None,
-    chunksize: int,
+def imap_ordered(
+    func: Callable[[_T], _R],
+    items: Iterable[_T],
+    *,
+    jobs: int | None = 1,
+    chunksize: int = 16,
 ) -> Iterator[_R]:
+    """``map(func, items)`` in worker processes, lazily, in input order, with bounded memory.
+
+    ``jobs`` workers (``0`` or ``None``: one per CPU; ``1``: no processes at all) each take
+    ``chunksize`` items at a time; at most ``2 * jobs`` chunks are in flight, so the input is read
+    only a little ahead of the output. ``func`` and the items must be picklable (a module-level
+    function, or a ``functools.partial`` of one). An exception in ``func`` is raised here.
+    """
     if chunksize < 1:
         raise ValueError(f"chunksize must be at least 1, not {chunksize}")
-    workers = (os.cpu_count() or 1) if jobs is None or jobs == 0 else jobs
-    if workers < 0:
+    if jobs is not None and jobs < 0:
         raise ValueError(f"jobs must be 0 (one per CPU) or positive, not {jobs}")
+    workers = jobs if jobs else (os.cpu_count() or 1)
     if workers == 1:
-        for chunk in _chunks(sources, 1):
-            yield from work(chunk, options)
+        yield from map(func, items)
         return
     executor = ProcessPoolExecutor(max_workers=workers)
     pending: deque[Future[list[_R]]] = deque()
+    it = iter(items)
     try:
-        for chunk in _chunks(sources, chunksize):
-            pending.append(executor.submit(work, chunk, options))
+        while chunk := list(islice(it, chunksize)):
+            pending.append(executor.submit(_apply_chunk, func, chunk))
             if len(pending) >= 2 * workers:
                 yield from pending.popleft().result()
         while pending:
             yield from pending.popleft().result()
     finally:
         executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _labelled(sources: Iterable[Source]) -> Iterator[tuple[str, Source]]:
+    for index, source in enumerate(sources):
+        yield _label(index, source), source
+
+
+def _check_labelled(
+    item: tuple[str, Source],
+    layout: str | None,
+    edition: str | None,
+    rules: Sequence[Any] | None,
+) -> CheckResult:
+    label, source = item
+    return check_source(source, label=label, layout=layout, edition=edition, rules=rules)
 
 
 def parse_many(
@@ -254,7 +252,8 @@ def parse_many(
     ``2 * jobs`` chunks are in flight. An exception (an unreadable file, say) is raised here, at
     the source that caused it; use :func:`check_many` to collect failures instead.
     """
-    return _run(_parse_chunk, sources, _Options(layout=layout, edition=edition), jobs, chunksize)
+    func = functools.partial(parse_source, layout=layout, edition=edition)
+    return imap_ordered(func, sources, jobs=jobs, chunksize=chunksize)
 
 
 def check_many(
@@ -272,5 +271,5 @@ def check_many(
     with ``error`` set. ``jobs`` and ``chunksize`` work as in :func:`parse_many`; ``rules`` is
     passed to the validator (and must be picklable when ``jobs`` > 1).
     """
-    options = _Options(layout=layout, edition=edition, rules=rules)
-    return _run(_check_chunk, sources, options, jobs, chunksize)
+    func = functools.partial(_check_labelled, layout=layout, edition=edition, rules=rules)
+    return imap_ordered(func, _labelled(sources), jobs=jobs, chunksize=chunksize)

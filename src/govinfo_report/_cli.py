@@ -22,7 +22,7 @@ from typing import Any, TextIO
 
 import attrs
 
-from ._batch import CheckResult, check_many, parse_source
+from ._batch import CheckResult, check_source, imap_ordered, parse_source
 from ._convert import flatten, to_dict
 from ._records import describe_path, severity_name
 from ._schema import AnnualReport
@@ -200,7 +200,7 @@ class _Checked:
         return any(f.severity == "warning" for f in self.findings)
 
 
-def _checked(cr: CheckResult, extra: Sequence[Any] = ()) -> _Checked:
+def _checked(cr: CheckResult) -> _Checked:
     result = cr.result
     findings: list[_Finding] = []
     if cr.error is not None:
@@ -211,7 +211,6 @@ def _checked(cr: CheckResult, extra: Sequence[Any] = ()) -> _Checked:
         )
     else:
         findings.extend(_finding_from_discrepancy(d, result) for d in cr.discrepancies)
-        findings.extend(_finding_from_discrepancy(d, result, "cross-year") for d in extra)
         findings.sort(key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
         findings.extend(
             _finding_from_diagnostic(d, result) for d in getattr(result, "diagnostics", ())
@@ -227,6 +226,21 @@ def _checked(cr: CheckResult, extra: Sequence[Any] = ()) -> _Checked:
         error=cr.error,
         unreadable=cr.unreadable,
     )
+
+
+def _check_file(path: Path) -> _Checked:
+    """Check one file and keep only what ``check`` prints (cheap to send between processes)."""
+    return _checked(check_source(path, label=str(path)))
+
+
+def _with_cross_year(c: _Checked, extra: Sequence[Any]) -> _Checked:
+    if not extra:
+        return c
+    rules = [f for f in c.findings if f.kind != "parser"]
+    rules.extend(_finding_from_discrepancy(d, None, "cross-year") for d in extra)
+    rules.sort(key=lambda f: _SEVERITY_ORDER.get(f.severity, 3))
+    parser = [f for f in c.findings if f.kind == "parser"]
+    return attrs.evolve(c, findings=(*rules, *parser))
 
 
 # -- walking the inputs ----------------------------------------------------------------------------
@@ -280,7 +294,7 @@ class _Progress:
 
 
 def _validator() -> Any:
-    return importlib.import_module("govinfo_report.validate")
+    return importlib.import_module("govinfo_report.validation")
 
 
 def _previous_index(folder: str, jobs: int) -> dict[tuple[str, int], AnnualReport]:
@@ -288,8 +302,8 @@ def _previous_index(folder: str, jobs: int) -> dict[tuple[str, int], AnnualRepor
     if missing or not Path(folder).is_dir():
         raise _UsageError(f"--previous-dir: not a folder: {folder}")
     index: dict[tuple[str, int], AnnualReport] = {}
-    for cr in check_many(files, jobs=jobs):
-        report = cr.result.report if cr.result is not None else None
+    for c in imap_ordered(_check_file, files, jobs=jobs):
+        report = c.report
         if report is not None and report.meta.organ and report.meta.year is not None:
             index.setdefault((report.meta.organ, report.meta.year), report)
     return index
@@ -396,7 +410,7 @@ def _path_lines(paths: Sequence[str], edition: Edition | None) -> list[str]:
 def _text_finding(f: _Finding, edition: Edition | None, out: TextIO) -> None:
     sev = _ljust(f"{f.severity.upper()} {_SEVERITY_ZH.get(f.severity, '')}", 12)
     if f.kind == "parser":  # compact: the message names the label and the row
-        out.write(f"   {sev} {f.code}  {_line_numbers(f.lines)}\n")
+        out.write(f"   {sev} {f.code}  {_line_numbers(f.lines)}".rstrip() + "\n")
         out.write(f"       {f.message_en or f.message_zh}\n")
         return
     out.write(f"   {sev} {f.code}\n")
@@ -563,10 +577,10 @@ def _cmd_check(args: argparse.Namespace, out: TextIO, err: TextIO) -> int:
     if fmt == "csv":
         writer = csv.DictWriter(out, fieldnames=list(_CSV_FIELDS), lineterminator="\n")
         writer.writeheader()
-    for cr in check_many(files, jobs=args.jobs, chunksize=args.chunksize):
-        report = cr.result.report if cr.result is not None else None
-        extra = _cross_year(report, index) if index is not None else ()
-        c = _checked(cr, extra)
+    for c in imap_ordered(_check_file, files, jobs=args.jobs, chunksize=args.chunksize):
+        report = c.report
+        if index is not None:
+            c = _with_cross_year(c, _cross_year(report, index))
         summary.add(c, args.errors_only)
         if args.series and report is not None:
             keep_for_series.append((c.source, report))

@@ -35,7 +35,8 @@ _CSS = """
 .govinfo-report table.gr-table th,.govinfo-report table.gr-table td{border:1px solid #444;
 padding:3px 6px;color:#111}
 .govinfo-report table.gr-table th{background:#f3f3f3;font-weight:normal;text-align:center}
-.govinfo-report table.gr-table th.gr-label{text-align:left;background:#fafafa}
+.govinfo-report table.gr-table th.gr-label{text-align:left;background:#fafafa;max-width:26em}
+.govinfo-report table.gr-table th.gr-note{max-width:30em;font-size:12px}
 .govinfo-report td.gr-v{text-align:right;min-width:3em;font-variant-numeric:tabular-nums}
 .govinfo-report td.gr-blank{background:#f7f7f7}
 .govinfo-report td.gr-error{background:#ffd6d6;outline:2px solid #d00;outline-offset:-2px}
@@ -213,7 +214,7 @@ def _applications_table(tpl: Template, cells: Mapping[str, object], ctx: _Ctx) -
             tops[-1][1].append(parts[-1])
     out = ['<table class="gr-table gr-applications">']
     out.append(
-        f'<tr><th rowspan="3" colspan="{depth}">{_e(_BALANCE_NOTE)}</th>'
+        f'<tr><th class="gr-note" rowspan="3" colspan="{depth}">{_e(_BALANCE_NOTE)}</th>'
         f'<th colspan="{len(first)}">{_APPLICANT_HEAD}</th></tr>'
     )
     second: list[str] = []
@@ -423,7 +424,7 @@ def discrepancies_html(
 
 def _validate(result: Any) -> tuple[Any, ...]:
     try:
-        module = importlib.import_module("govinfo_report.validate")
+        module = importlib.import_module("govinfo_report.validation")
     except ImportError:
         return ()
     return tuple(module.validate_parsed(result))

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import cache
+from functools import cache, lru_cache
 
 from attrs import frozen
 
@@ -32,6 +32,7 @@ _PREFIX = re.compile(
 _KEEP = re.compile(r"[^0-9a-zA-Z\u3400-\u9fff]+")
 
 
+@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """The comparable form of a label.
 
@@ -148,6 +149,9 @@ class LabelIndex:
             for g in frozenset().union(*gs):
                 df[g] = df.get(g, 0) + 1
         self._weight = {g: 1.0 / n for g, n in df.items()}
+        self._totals = [[sum(self._weight[g] for g in gs) for gs in tgs] for tgs in self._grams]
+        self._exact_match = {t.key: Match(target=t, score=1.0, exact=True) for t in self.targets}
+        self._fuzzy: dict[tuple[str, int], Match | None] = {}
 
     def match(self, text: str, start: int = 0) -> Match | None:
         """The best target at or after position ``start`` for a raw label text, or ``None``."""
@@ -156,13 +160,26 @@ class LabelIndex:
             return None
         hit = self.exact.get(norm)
         if hit is not None and hit.order >= start:
-            return Match(target=hit, score=1.0, exact=True)
+            return self._exact_match[hit.key]
+        key = (norm, start)
+        try:
+            return self._fuzzy[key]
+        except KeyError:
+            pass
+        found = self._score(norm, start)
+        if len(self._fuzzy) >= 8192:  # bounded: labels repeat across reports, garbage does not
+            self._fuzzy.clear()
+        self._fuzzy[key] = found
+        return found
+
+    def _score(self, norm: str, start: int) -> Match | None:
         grams = _bigrams(norm)
         best: tuple[float, float, int] | None = None
         best_t: RowTarget | None = None
         for t in self.targets[start:]:
-            for lab, gs in zip(t.labels, self._grams[t.order], strict=True):
-                total = sum(self._weight[g] for g in gs)
+            for lab, gs, total in zip(
+                t.labels, self._grams[t.order], self._totals[t.order], strict=True
+            ):
                 if total <= 0:
                     continue
                 got = sum(self._weight[g] for g in gs if g in grams)

@@ -176,24 +176,6 @@ def _blank_footers(region: str, base_line: int, diags: list[Diagnostic]) -> str:
     return "".join(out)
 
 
-def _shift(rows: Sequence[TokenRow], offset: int, line0: int) -> list[TokenRow]:
-    out: list[TokenRow] = []
-    for r in rows:
-        cells = tuple(
-            Cell(
-                text=c.text,
-                line=c.line + line0 - 1,
-                start=c.start + offset,
-                end=c.end + offset,
-                col=c.col,
-                span=c.span,
-            )
-            for c in r.cells
-        )
-        out.append(TokenRow(cells=cells, line=r.line + line0 - 1))
-    return out
-
-
 def _pick(region: str, layout: str | None) -> list[tuple[float, Tokenizer]]:
     if layout is not None:
         return [(1.0, get_tokenizer(layout))]
@@ -357,8 +339,8 @@ def parse(
         result: AlignResult | None = None
         for score, tok in _pick(region, layout):
             try:
-                rows = _shift(tok.tokenize(region), offset, line0)
-                result = align_table(ed, tkey, rows)
+                # cells stay relative to the region; only what is kept is shifted below
+                result = align_table(ed, tkey, tok.tokenize(region))
             except Exception as exc:  # a plug-in tokenizer failed; try the next best
                 diags.append(
                     Diagnostic(
@@ -373,14 +355,15 @@ def parse(
             break
         if result is None:
             continue
+        dl = line0 - 1
         covered: list[tuple[int, int]] = []
         for p in result.placed:
             cells[p.path] = p.value
-            raw = text[p.cell.start : p.cell.end]
+            a, b = p.cell.start + offset, p.cell.end + offset
             prov[p.path] = Provenance(
-                path=p.path, lines=(p.cell.line,), raw=raw, start=p.cell.start, end=p.cell.end
+                path=p.path, lines=(p.cell.line + dl,), raw=text[a:b], start=a, end=b
             )
-            covered.append((p.cell.start, p.cell.end))
+            covered.append((a, b))
         counts[layouts[tkey]] = counts.get(layouts[tkey], 0) + len(result.placed)
         for ex in result.extras:
             i = len(extras)
@@ -396,28 +379,25 @@ def parse(
                     columns=ex.columns,
                     kind=kind,
                     group=ex.group,
-                    lines=ex.lines,
+                    lines=tuple(ln + dl for ln in ex.lines) if dl else ex.lines,
                 )
             )
             for j, c in enumerate(ex.cells):
                 if c is not None:
                     path = f"extra_rows.{i}.{j}"
+                    a, b = c.start + offset, c.end + offset
                     prov[path] = Provenance(
-                        path=path,
-                        lines=(c.line,),
-                        raw=text[c.start : c.end],
-                        start=c.start,
-                        end=c.end,
+                        path=path, lines=(c.line + dl,), raw=text[a:b], start=a, end=b
                     )
-                    covered.append((c.start, c.end))
+                    covered.append((a, b))
         for c in result.unassigned:
-            covered.append((c.start, c.end))
+            covered.append((c.start + offset, c.end + offset))
         for n in result.notes:
             diags.append(
                 Diagnostic(
                     code=n.code,
                     message=n.message,
-                    lines=n.lines,
+                    lines=tuple(ln + dl for ln in n.lines) if dl else n.lines,
                     paths=n.paths,
                     confidence=n.confidence,
                 )

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 from attrs import frozen
 
 from ._template import Edition, template
+from .tokenizers._flat import line_table
 
 __all__ = ["Line", "Region", "Segments", "detect_edition", "find_meta", "segment", "split_lines"]
 
@@ -29,6 +31,8 @@ _ANCHORS = {
     "appeals": ("结果维持", "行政复议", "复议后起诉"),
 }
 _HINTS = ("情况", "问题", "事项", "申请", "复议", "诉讼", "主动", "概述", "报告", "说明", "改进")
+_HINT_RE = re.compile("|".join(_HINTS))
+_ANCHOR_RE = {k: re.compile("|".join(v)) for k, v in _ANCHORS.items()}
 _YEAR = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*年")
 _TITLE_ORGAN = re.compile(
     r"^(.{2,40}?)\s*(20[0-9]{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)"
@@ -44,13 +48,12 @@ _VERBS = re.compile(
 )
 
 
-@frozen(kw_only=True)
-class Line:
-    """One line of the input: 1-based number, text without its line break, and start offset."""
+class Line(NamedTuple):
+    """One line of the input: 1-based number, start offset, and text without its line break."""
 
     number: int
-    text: str
     start: int
+    text: str
 
 
 @frozen(kw_only=True)
@@ -74,13 +77,7 @@ class Segments:
 
 def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` with their 1-based numbers and start offsets (any line break)."""
-    out: list[Line] = []
-    pos = 0
-    for i, raw in enumerate(text.splitlines(keepends=True)):
-        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        out.append(Line(number=i + 1, text=body, start=pos))
-        pos += len(raw)
-    return out
+    return list(map(Line._make, line_table(text)))
 
 
 def _heading_key(
@@ -113,10 +110,10 @@ def _heading_key(
     return None
 
 
-def _find(lines: Sequence[Line], words: Sequence[str], lo: int, hi: int) -> int | None:
+def _find(lines: Sequence[Line], words: re.Pattern[str], lo: int, hi: int) -> int | None:
+    """The first line in ``[lo, hi)`` holding one of ``words`` (no word holds a line break)."""
     for i in range(lo, hi):
-        t = lines[i].text
-        if any(w in t for w in words):
+        if words.search(lines[i].text) is not None:
             return i
     return None
 
@@ -127,7 +124,8 @@ def segment(lines: Sequence[Line], edition: Edition) -> Segments:
     keywords = [(s.key, s.keywords) for s in tpl.sections]
     cands: dict[str, list[int]] = {k: [] for k in _SECTION_ORDER}
     for i, ln in enumerate(lines):
-        if "\t" in ln.text[:2] or len(ln.text) > 600 or not any(w in ln.text for w in _HINTS):
+        t = ln.text
+        if "\t" in t[:2] or len(t) > 600 or _HINT_RE.search(t) is None:
             continue
         k = _heading_key(ln.text, keywords)
         if k is not None:
@@ -140,11 +138,11 @@ def segment(lines: Sequence[Line], edition: Edition) -> Segments:
         after = [i for i in cands[k] if i > prev]
         if k in _ANCHORS:
             lo = prev + 1
-            a = _find(lines, _ANCHORS[k], lo, n)
+            a = _find(lines, _ANCHOR_RE[k], lo, n)
             # the appeals anchor words are also in its heading: search after a heading line
             if a is not None and k == "appeals":
                 while a is not None and a in cands[k]:
-                    a = _find(lines, _ANCHORS[k], a + 1, n)
+                    a = _find(lines, _ANCHOR_RE[k], a + 1, n)
             before = [i for i in after if a is None or i <= a]
             if a is not None:
                 anchors[k] = a

@@ -24,7 +24,7 @@ import atheris
 with atheris.instrument_imports():
     import govinfo_report as gr
     from govinfo_report import repair
-    from govinfo_report.validate import Discrepancy, validate
+    from govinfo_report.validation import Discrepancy, validate
 
 _TARGETS = 6
 

@@ -10,7 +10,7 @@ import pytest
 from govinfo_report import AnnualReport, Edition, Meta, empty_report, flatten, template, unflatten
 from govinfo_report._batch import parse_source
 from govinfo_report._html import discrepancies_html, parse_result_html, report_html
-from govinfo_report.validate import validate
+from govinfo_report.validation import validate
 from tests.helpers import gold_cells, load_gold, seed_paths
 
 VOID = {"br", "meta", "img", "hr", "input", "link", "col"}
@@ -126,7 +126,7 @@ def test_official_merged_labels_of_table_3() -> None:
     assert 'rowspan="8">（三）不予公开</th>' in html
     assert 'rowspan="3">（六）其他处理</th>' in html
     assert '<th colspan="5">法人或其他组织</th>' in html
-    assert '<th rowspan="3" colspan="3">（本列数据的勾稽关系为' in html
+    assert 'rowspan="3" colspan="3">（本列数据的勾稽关系为' in html
     html_2019 = report_html(empty_report("2019"))
     assert 'colspan="2">（六）其他处理</th>' in html_2019
 

@@ -25,9 +25,19 @@ _GB_ACCEPT = 0.75
 _GB_FAMILY = frozenset({"gb2312", "gbk", "cp936", "gb18030", "euc_cn", "hz"})
 
 
-def _lenient(data: bytes | memoryview, encoding: str) -> tuple[str, list[int]]:
-    """Decode, turning each undecodable run of bytes into one U+FFFD; return their offsets."""
+class _TooManyErrors(Exception):
+    pass
+
+
+def _lenient(
+    data: bytes | memoryview, encoding: str, max_errors: int | None = None
+) -> tuple[str, list[int]]:
+    """Decode, turning each undecodable run of bytes into one U+FFFD; return their offsets.
+
+    Raises ``_TooManyErrors`` past ``max_errors`` undecodable runs (a hopeless reading).
+    """
     view = memoryview(data)
+    errors = 0
     parts: list[str] = []
     replaced: list[int] = []
     position = 0
@@ -38,6 +48,9 @@ def _lenient(data: bytes | memoryview, encoding: str) -> tuple[str, list[int]]:
         except UnicodeDecodeError as error:
             parts.append(codecs.decode(view[position : position + error.start], encoding))
             parts.append("\ufffd")
+            errors += 1
+            if max_errors is not None and errors > max_errors:
+                raise _TooManyErrors from None
             replaced.extend(
                 range(position + error.start, position + max(error.end, error.start + 1))
             )
@@ -182,21 +195,28 @@ def decode(data: bytes | bytearray | memoryview, *, strict: bool = False) -> Dec
         candidates += ["utf-32-le", "utf-32-be"]
     readings: list[tuple[float, str, str, list[int]]] = []
 
+    cap: int | None = max(8, len(data) // 50)
+
     def read(codec: str) -> None:
         try:
-            text, replaced = _lenient(data, codec)
-        except (LookupError, UnicodeError):
+            text, replaced = _lenient(data, codec, cap)
+        except (LookupError, UnicodeError, _TooManyErrors):
             return
         readings.append((_score(text, len(replaced), len(data)), codec, text, replaced))
 
     for codec in candidates:
         read(codec)
-    if max(r[0] for r in readings) < _ASK_CHARDET:
+    if not readings or max(r[0] for r in readings) < _ASK_CHARDET:
         guess = _chardet_guess(data)
         steps.append(f"chardet guess: {guess}")
         if guess and guess not in candidates:
             candidates.append(guess)
             read(guess)
+    if not readings:
+        steps.append("every reading has many undecodable bytes")
+        cap = None
+        for codec in candidates:
+            read(codec)
     readings.sort(key=lambda r: (-r[0], candidates.index(r[1])))
     best_score, codec, text, replaced = readings[0]
     runner_up = readings[1][0] if len(readings) > 1 else -1.0

@@ -413,8 +413,21 @@ def _run_candidates(kinds: list[MojibakeKind], run: str, offset: int) -> list[_C
         return [_trimmed(best[1], run, best[2], offset, best[0])]
     found: list[_Candidate] = []
     for kind in kinds:
-        found.extend(_segments(kind, run, offset))
+        if kind.name in _LATIN_KINDS or _may_hold_common(kind, run):
+            found.extend(_segments(kind, run, offset))
     return found
+
+
+def _may_hold_common(kind: MojibakeKind, run: str) -> bool:
+    """Cheap necessary condition of an acceptable segment: the run, undone leniently, holds a
+    common ideograph (every accepted result of a multi-byte kind does)."""
+    encoding, decoding = kind.steps[0]
+    try:
+        data = _encode_whole(encoding, run)
+    except UnicodeEncodeError:
+        return True  # cannot tell cheaply
+    decoded = data.decode(decoding, _ESCAPE)
+    return any(is_ideograph(c) and char_class(c) == COMMON for c in decoded)
 
 
 def _candidates(text: str) -> list[_Candidate]:

@@ -9,3 +9,5 @@ from . import _pipe as _pipe
 # Each built-in module registers its tokenizer with ``register_tokenizer`` when imported.
 # Order matters only for ties in auto-detection: earlier wins.
 from . import _tab as _tab
+from . import _html as _html
+from . import _markdown as _markdown

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from collections.abc import Sequence
+from itertools import accumulate
 
 from ._base import Cell, TokenRow
 from ._flat import iter_lines, split_words, words_to_cells
@@ -24,10 +25,24 @@ _GAP_NUMBER = re.compile(r"\S[ \u3000]{2,}[-+]?[0-9]")
 _BOX_CHARS = frozenset("│┃├┤┼┌┐└┘┬┴─━═║╠╣╬╔╗╚╝╦╩+|")
 _VBARS = frozenset("│┃║|")
 _BORDER = frozenset("─━═┼├┤┌┐└┘┬┴╠╣╬╔╗╚╝╦╩+-")
+_BOX_START = re.compile("[" + "".join(sorted(_BOX_CHARS - set("|+-"))) + "]")
+
+
+class _Widths(dict[str, int]):
+    """Display width of a character, memoised (bounded: hostile text may hold many)."""
+
+    def __missing__(self, ch: str) -> int:
+        w = 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+        if len(self) < 65536:
+            self[ch] = w
+        return w
+
+
+_WIDTHS = _Widths()
 
 
 def _wide(ch: str) -> int:
-    return 2 if unicodedata.east_asian_width(ch) in ("W", "F") else 1
+    return _WIDTHS[ch]
 
 
 def display_width(s: str) -> int:
@@ -36,16 +51,15 @@ def display_width(s: str) -> int:
     >>> display_width("规章 0")
     6
     """
-    return sum(_wide(c) for c in s)
+    if s.isascii():
+        return len(s)
+    return sum(map(_WIDTHS.__getitem__, s))
 
 
 def _prefix_widths(line: str) -> list[int]:
-    out = [0]
-    acc = 0
-    for c in line:
-        acc += _wide(c)
-        out.append(acc)
-    return out
+    if line.isascii():
+        return list(range(len(line) + 1))
+    return list(accumulate(map(_WIDTHS.__getitem__, line), initial=0))
 
 
 class FixedTokenizer:
@@ -55,6 +69,8 @@ class FixedTokenizer:
 
     def sniff(self, text: str) -> float:
         """High when numbers are separated from the text before them by wide gaps."""
+        if "\t" in text or ("---" not in text and _GAP_NUMBER.search(text) is None):
+            return 0.0  # no rule and no gapped number on any line (neither spans a line break)
         total = gapped = rules = 0
         for _, _, line in iter_lines(text):
             if not line.strip():
@@ -64,7 +80,7 @@ class FixedTokenizer:
                 rules += 1
             elif _GAP_NUMBER.search(line):
                 gapped += 1
-        if total == 0 or "\t" in text:
+        if total == 0:
             return 0.0
         score = gapped / total * 1.6 + (0.3 if rules else 0.0)
         return min(0.9, score)
@@ -101,6 +117,8 @@ class BoxTokenizer:
 
     def sniff(self, text: str) -> float:
         """Share of non-empty lines that start with a box-drawing character."""
+        if _BOX_START.search(text) is None:
+            return 0.0
         total = boxed = 0
         for _, _, line in iter_lines(text):
             s = line.strip()

@@ -14,23 +14,36 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator, Sequence
 from functools import lru_cache
+from itertools import accumulate, count
 
 from .._numbers import parse_number
 from ._base import Cell, TokenRow
 from ._registry import register_tokenizer
 
-__all__ = ["iter_lines", "split_words"]
+__all__ = ["count_nonblank", "iter_lines", "line_table", "split_words"]
 
 _WORD = re.compile(r"\S+")
+_EOL = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+
+
+@lru_cache(maxsize=8)
+def line_table(text: str) -> tuple[tuple[int, int, str], ...]:
+    """``(line number, start offset, line text)`` for each line of ``text`` (cached: every
+    tokenizer's ``sniff`` reads the same region)."""
+    raws = text.splitlines(keepends=True)
+    offsets = accumulate(map(len, raws), initial=0)
+    return tuple(zip(count(1), offsets, [r.rstrip(_EOL) for r in raws], strict=False))
+
+
+@lru_cache(maxsize=8)
+def count_nonblank(text: str) -> int:
+    """How many lines of ``text`` hold something other than whitespace (cached)."""
+    return sum(1 for _, _, ln in line_table(text) if ln and not ln.isspace())
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
     """``(line number, start offset, line text)`` for each line of ``text`` (1-based)."""
-    pos = 0
-    for i, raw in enumerate(text.splitlines(keepends=True)):
-        body = raw.rstrip("\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
-        yield i + 1, pos, body
-        pos += len(raw)
+    return iter(line_table(text))
 
 
 def split_words(line: str) -> list[tuple[int, int]]:
@@ -103,15 +116,16 @@ def words_to_cells(
 def _number_line_share(text: str) -> tuple[float, float, int]:
     """Shares of non-empty lines that end in two or more numbers, and that are one number."""
     rows = single = total = 0
-    for _, _, line in iter_lines(text):
-        spans = split_words(line)
-        if not spans:
+    for _, _, line in line_table(text):
+        words = line.split()
+        if not words:
             continue
         total += 1
-        nums = [parse_number(line[a:b]) is not None for a, b in spans]
-        if len(spans) == 1 and nums[0]:
+        if parse_number(words[-1]) is None:
+            continue
+        if len(words) == 1:
             single += 1
-        elif len(nums) >= 2 and nums[-1] and nums[-2]:
+        elif parse_number(words[-2]) is not None:
             rows += 1
     if total == 0:
         return 0.0, 0.0, 0

@@ -244,6 +244,7 @@ class _Builder:
         elif name in ("td", "th"):
             self.close_cell(table, end)
         elif name == "tr":
+            self.close_cell(table, start)  # an unclosed cell ends where </tr> starts
             self.close_row(table, end)
         elif name in _ROW_GROUPS:
             self.end_group(table, start)

@@ -27,26 +27,27 @@ from ._registry import register_tokenizer
 __all__ = ["MarkdownTokenizer"]
 
 _PIPE = re.compile(r"(?<!\\)\|")
-_DELIMITER = re.compile(r"[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*")
+# Written so that no two quantifiers compete for the same characters: linear on any line.
+_DELIMITER = re.compile(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?")
 _LONE_RULE = re.compile(r"[ \t]*-{3,}[ \t]*")
 _ONLY_PIPES = re.compile(r"[ \t]*\|+[ \t]*")
 
 
 class _Line:
-    __slots__ = ("end", "start", "text")
+    __slots__ = ("number", "start", "text")
 
-    def __init__(self, text: str, start: int, end: int) -> None:
+    def __init__(self, text: str, start: int, number: int) -> None:
         self.text = text  # without the line break (and without a trailing "\r")
         self.start = start
-        self.end = end
+        self.number = number  # 1-based
 
 
 def _lines(text: str) -> list[_Line]:
     out: list[_Line] = []
     pos = 0
-    for raw in text.split("\n"):
+    for k, raw in enumerate(text.split("\n")):
         body = raw[:-1] if raw.endswith("\r") else raw
-        out.append(_Line(body, pos, pos + len(body)))
+        out.append(_Line(body, pos, k + 1))
         pos += len(raw) + 1
     return out
 
@@ -80,19 +81,22 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
     return blocks
 
 
-def _table_rows(block: list[_Line], line_no: dict[int, int]) -> list[TokenRow]:
-    delims = [i for i, ln in enumerate(block) if _is_delimiter(ln.text)]
+def _table_rows(block: list[_Line]) -> list[TokenRow]:
     rows_idx = [i for i, ln in enumerate(block) if _is_row(ln.text)]
-    if not rows_idx and not delims:
+    if not rows_idx:
         return []
-    first_candidates = [*rows_idx[:1], *(max(delims[0] - 1, 0) for _ in delims[:1])]
-    first = min(first_candidates)
+    row_set = set(rows_idx)
+    # A lone "---" is html2text's delimiter under a one-cell header when a row follows it.
     lone_rules = {
         i
         for i, ln in enumerate(block)
-        if _LONE_RULE.fullmatch(ln.text) and i > first and i - 1 >= first
+        if i > 0 and i + 1 in row_set and _LONE_RULE.fullmatch(ln.text)
     }
+    delims = sorted({i for i, ln in enumerate(block) if _is_delimiter(ln.text)} | lone_rules)[:1]
+    first = rows_idx[0]
     if delims:
+        first = min(first, max(delims[0] - 1, 0))
+    if delims and delims[0] not in lone_rules:
         outer = block[delims[0]].text.lstrip().startswith("|")
     else:
         bordered = sum(
@@ -103,15 +107,15 @@ def _table_rows(block: list[_Line], line_no: dict[int, int]) -> list[TokenRow]:
         outer = bordered * 2 > len(rows_idx)
     out: list[TokenRow] = []
     for i in range(first, len(block)):
-        if i in lone_rules or _is_delimiter(block[i].text):
-            continue
-        cells = _split(block[i], outer, line_no[block[i].start])
+        if i in lone_rules or (delims and i == delims[0]):
+            continue  # the delimiter; a later dash-only line ("| - |") is a row of null markers
+        cells = _split(block[i], outer)
         if cells:
-            out.append(TokenRow(cells=tuple(cells), line=line_no[block[i].start]))
+            out.append(TokenRow(cells=tuple(cells), line=block[i].number))
     return out
 
 
-def _split(line: _Line, outer: bool, line_no: int) -> list[Cell]:
+def _split(line: _Line, outer: bool) -> list[Cell]:
     s = line.text
     bounds = [-1, *(m.start() for m in _PIPE.finditer(s)), len(s)]
     segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
@@ -125,8 +129,8 @@ def _split(line: _Line, outer: bool, line_no: int) -> list[Cell]:
         raw = s[a:b]
         cells.append(
             Cell(
-                text=raw.replace("\\|", "|").strip(" \t\u3000"),
-                line=line_no,
+                text=raw.replace("\\|", "|").strip(),
+                line=line.number,
                 start=line.start + a,
                 end=line.start + b,
                 col=col,
@@ -143,8 +147,8 @@ class MarkdownTokenizer:
 
     def sniff(self, text: str) -> float:
         """High when most non-blank lines are pipe-table rows or delimiters (seed 003's layout: 0)."""
-        if not isinstance(text, str):
-            return 0.0
+        if not isinstance(text, str) or "|" not in text:
+            return 0.0  # without a pipe no line is a row
         nonblank = rows = delims = 0
         for line in _lines(text):
             s = line.text
@@ -164,11 +168,9 @@ class MarkdownTokenizer:
         """The rows of every pipe table in ``text``, in reading order."""
         if not isinstance(text, str):
             return ()
-        lines = _lines(text)
-        line_no = {ln.start: k + 1 for k, ln in enumerate(lines)}
         out: list[TokenRow] = []
-        for block in _blocks(lines):
-            out.extend(_table_rows(block, line_no))
+        for block in _blocks(_lines(text)):
+            out.extend(_table_rows(block))
         return tuple(out)
 
 

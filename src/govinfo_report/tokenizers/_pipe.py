@@ -26,6 +26,8 @@ class PipeTokenizer:
 
     def sniff(self, text: str) -> float:
         """Share of non-empty lines ending in `` |`` (markdown rows starting with | excluded)."""
+        if "|" not in text:
+            return 0.0
         total = hits = 0
         for _, _, line in iter_lines(text):
             s = line.strip()

@@ -23,6 +23,8 @@ class TabTokenizer:
 
     def sniff(self, text: str) -> float:
         """Share of non-empty lines holding a tab."""
+        if "\t" not in text:
+            return 0.0
         total = tabbed = 0
         for _, _, line in iter_lines(text):
             if line.strip():

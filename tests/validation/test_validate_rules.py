@@ -8,7 +8,7 @@ import attrs
 import pytest
 
 from govinfo_report import AnnualReport, ExtraRow, ExtraRowKind, Meta, flatten, unflatten
-from govinfo_report.validate import Discrepancy, Severity, validate
+from govinfo_report.validation import Discrepancy, Severity, validate
 
 from ._build import report_from_gold, seed_file, with_cell
 

@@ -17,7 +17,7 @@ from govinfo_report import (
     unflatten,
 )
 from govinfo_report.strategies import reports, texts
-from govinfo_report.validate import Severity, localise, validate, validate_series
+from govinfo_report.validation import Severity, localise, validate, validate_series
 
 from ._build import with_cell
 

@@ -1,11 +1,11 @@
-"""The five seed reports: what the validator says about each (tests/validate/fixtures/README.md)."""
+"""The five seed reports: what the validator says about each (tests/validation/fixtures/README.md)."""
 
 from __future__ import annotations
 
 import pytest
 
 from govinfo_report import AnnualReport
-from govinfo_report.validate import Discrepancy, Severity, validate
+from govinfo_report.validation import Discrepancy, Severity, validate
 
 from ._build import overview_of, report_from_gold, seed_file
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from govinfo_report.validate import statements
+from govinfo_report.validation import statements
 
 
 @pytest.mark.parametrize(

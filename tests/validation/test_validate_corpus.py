@@ -9,7 +9,7 @@ import attrs
 import pytest
 
 from govinfo_report import AnnualReport
-from govinfo_report.validate import Severity, validate
+from govinfo_report.validation import Severity, validate
 from tests.helpers import SHARED
 
 from ._build import report_from_gold

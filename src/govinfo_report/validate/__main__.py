@@ -1,7 +1,0 @@
-"""``python -m govinfo_report.validate``: print docs/rules.md (generated from the catalogue)."""
-
-import sys
-
-from . import rules_markdown
-
-sys.stdout.write(rules_markdown())
