@@ -12,8 +12,7 @@ import argparse
 from collections import Counter
 from pathlib import Path
 
-from govinfo_report._batch import check_many
-from govinfo_report._records import severity_name
+from govinfo_report import check_many
 
 HERE = Path(__file__).resolve().parent
 
@@ -32,7 +31,7 @@ def main() -> None:
             print(f"{name}: could not be parsed ({checked.error})")
             continue
         meta = checked.result.report.meta
-        severities = Counter(severity_name(d.severity) for d in checked.discrepancies)
+        severities = Counter(d.severity.value for d in checked.discrepancies)
         codes.update(d.code for d in checked.discrepancies)
         print(
             f"{name}: {meta.organ or '?'} {meta.year or '?'}: "

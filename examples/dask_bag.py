@@ -2,9 +2,9 @@
 
     python examples/dask_bag.py [FOLDER]
 
-``check_source`` reads, decodes, parses and validates one file and returns plain data, so it runs
-unchanged on dask workers (here the local multiprocessing scheduler; a distributed cluster works
-the same way). Needs ``pip install 'dask[bag]'``.
+``summarise`` reads, decodes, parses and validates one file with the library's pure functions
+and returns plain data, so it runs unchanged on dask workers (here the local multiprocessing
+scheduler; a distributed cluster works the same way). Needs ``pip install 'dask[bag]'``.
 """
 
 from __future__ import annotations
@@ -15,22 +15,22 @@ from pathlib import Path
 
 import dask.bag as db
 
-from govinfo_report._batch import check_source
-from govinfo_report._records import severity_name
+import govinfo_report as gr
 
 HERE = Path(__file__).resolve().parent
 
 
 def summarise(path: str) -> dict[str, object]:
     """Check one file and keep only what the summary needs (small results travel cheaply)."""
-    checked = check_source(Path(path))
-    meta = checked.result.report.meta if checked.result is not None else None
+    result = gr.parse(gr.decode(Path(path).read_bytes()).text)
+    meta = result.report.meta
     return {
         "source": Path(path).name,
-        "organ": meta.organ if meta else None,
-        "year": meta.year if meta else None,
-        "failed": checked.error is not None,
-        "errors": [d.code for d in checked.discrepancies if severity_name(d.severity) == "error"],
+        "organ": meta.organ,
+        "year": meta.year,
+        "errors": [
+            d.code for d in gr.validate_parsed(result) if d.severity is gr.Severity.ERROR
+        ],
     }
 
 

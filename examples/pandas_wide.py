@@ -11,8 +11,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from govinfo_report._batch import parse_many
-from govinfo_report._records import to_frame
+from govinfo_report import parse_many, to_frame
 
 HERE = Path(__file__).resolve().parent
 

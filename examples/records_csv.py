@@ -13,8 +13,7 @@ import sys
 from pathlib import Path
 from typing import TextIO
 
-from govinfo_report._batch import parse_many
-from govinfo_report._records import RECORD_FIELDS, to_records
+from govinfo_report import RECORD_FIELDS, parse_many, to_records
 
 HERE = Path(__file__).resolve().parent
 

@@ -4,6 +4,7 @@ The public surface is re-exported here; everything in a module whose name starts
 private. See docs/ for the API reference and the stability policy.
 """
 
+from ._batch import CheckResult, check_many, parse_many
 from ._convert import (
     SCHEMA_VERSION,
     empty_report,
@@ -14,6 +15,7 @@ from ._convert import (
     unflatten,
 )
 from ._parse import DIAGNOSTIC_CODES, Diagnostic, ParseResult, Provenance, parse
+from ._records import RECORD_FIELDS, discrepancies_to_records, to_frame, to_records
 from ._schema import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -66,6 +68,7 @@ from .validation import (
 
 __all__ = [
     "DIAGNOSTIC_CODES",
+    "RECORD_FIELDS",
     "SCHEMA_VERSION",
     "ActiveDisclosure2019",
     "ActiveDisclosure2021",
@@ -76,6 +79,7 @@ __all__ = [
     "Cell",
     "CellFix",
     "CellSpec",
+    "CheckResult",
     "DecisionCount",
     "DecodeError",
     "Decoded",
@@ -109,7 +113,9 @@ __all__ = [
     "Value",
     "Withheld",
     "__version__",
+    "check_many",
     "decode",
+    "discrepancies_to_records",
     "empty_report",
     "fix_mojibake",
     "flatten",
@@ -120,10 +126,13 @@ __all__ = [
     "localise",
     "normalize",
     "parse",
+    "parse_many",
     "register_rule",
     "register_tokenizer",
     "template",
     "to_dict",
+    "to_frame",
+    "to_records",
     "tokenizers",
     "unflatten",
     "validate",

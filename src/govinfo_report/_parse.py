@@ -30,7 +30,9 @@ from ._template import Edition, template
 from .tokenizers._base import Cell, Tokenizer, TokenRow
 from .tokenizers._registry import get_tokenizer, tokenizers
 
-_TOKEN = re.compile(r"[^\s|│┃║]+")
+# A token that may be a number: it starts a run of non-separators with a sign or a digit (every
+# number parse_number accepts does); the run is consumed to its end, so the scan is linear.
+_NUMBER_TOKEN = re.compile(r"(?<![^\s|│┃║])[-+0-9０-９－−＋][^\s|│┃║]*")
 
 __all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "ParseResult", "Provenance", "parse"]
 
@@ -194,7 +196,7 @@ def _pick(region: str, layout: str | None) -> list[tuple[float, Tokenizer]]:
 def _number_spans(region: str, offset: int) -> list[tuple[int, int]]:
     """Offsets of every standalone number in a region (split on spaces, tabs and bars)."""
     out: list[tuple[int, int]] = []
-    for m in _TOKEN.finditer(region):
+    for m in _NUMBER_TOKEN.finditer(region):
         tok = parse_number(m.group())
         if tok is not None and not tok.is_null:
             out.append((offset + m.start(), offset + m.end()))

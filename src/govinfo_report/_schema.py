@@ -305,7 +305,7 @@ def _check_tables(instance: AnnualReport, attribute: attrs.Attribute[Any], value
         )
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class AnnualReport:
     """One annual report: meta, the six sections, and rows the template lacks.
 
@@ -337,6 +337,25 @@ class AnnualReport:
     def edition(self) -> Edition:
         """Shortcut for ``meta.edition``."""
         return self.meta.edition
+
+    def __repr__(self) -> str:
+        """A one-line summary; use ``to_dict`` or ``flatten`` for the values."""
+        from ._convert import flatten
+
+        cells = flatten(self)
+        filled = sum(v is not None for v in cells.values())
+        return (
+            f"<AnnualReport edition={self.meta.edition.value} organ={self.meta.organ!r} "
+            f"year={self.meta.year!r} cells={filled}/{len(cells)} "
+            f"extra_rows={len(self.extra_rows)}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The three tables as the official form draws them, discrepancies highlighted."""
+        from ._html import report_html
+        from .validation import validate
+
+        return report_html(self, validate(self))
 
 
 _TABLE_TYPES: dict[Edition, dict[str, type]] = {

@@ -99,9 +99,9 @@ def test_corpus_tables_read(tool: str) -> None:
 
 def test_seed_003_is_not_read_as_markdown_by_detection() -> None:
     """On seed 003 the ``pipe`` tokenizer outsniffs this one."""
-    seed = next(
-        (p for p in (SHARED / "seeds").glob("003_*.txt")), None
-    ) if SHARED.exists() else None
+    seed = (
+        next((p for p in (SHARED / "seeds").glob("003_*.txt")), None) if SHARED.exists() else None
+    )
     if seed is None:
         pytest.skip("needs ../shared/seeds")
     text = seed.read_text("utf-8")
