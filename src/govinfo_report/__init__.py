@@ -16,6 +16,7 @@ from ._convert import (
 )
 from ._parse import DIAGNOSTIC_CODES, Diagnostic, ParseResult, Provenance, parse
 from ._records import RECORD_FIELDS, discrepancies_to_records, to_frame, to_records
+from ._render import render, render_layouts
 from ._schema import (
     ActiveDisclosure2019,
     ActiveDisclosure2021,
@@ -129,6 +130,8 @@ __all__ = [
     "parse_many",
     "register_rule",
     "register_tokenizer",
+    "render",
+    "render_layouts",
     "template",
     "to_dict",
     "to_frame",

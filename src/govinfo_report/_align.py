@@ -11,15 +11,17 @@ or, where positions were lost, by the row-sum identity, with an ``ambiguous_alig
 
 from __future__ import annotations
 
+import bisect
+import collections
 import itertools
-from functools import cache
 from collections.abc import Sequence
 from decimal import Decimal
+from functools import cache
 from typing import NamedTuple
 
 from attrs import frozen
 
-from ._labels import Match, RowTarget, index_for
+from ._labels import Match, RowTarget, index_for, normalize
 from ._numbers import NumberToken, parse_number
 from ._template import Edition, template
 from .tokenizers._base import Cell, TokenRow
@@ -181,6 +183,39 @@ def _assign_dp(xs: Sequence[float], centers: Sequence[float]) -> tuple[list[int]
     return out, cost[k][n]
 
 
+_ANY = object()
+"""Pool key for full rows of any label position."""
+
+_Pools = dict[tuple[int, object], tuple[list["_Run"], list[int]]]
+"""Full rows by (length, label position): the runs and their first row indexes."""
+
+
+_HEADER_LOOKBACK = 48
+"""How many text groups before a short row are searched for the header naming its columns."""
+
+
+@cache
+def _column_aliases(edition: Edition) -> dict[str, frozenset[str]]:
+    """Normalised printed forms of every column label, by column key."""
+    return {
+        k: frozenset(normalize(a) for a in v) for k, v in template(edition).column_labels.items()
+    }
+
+
+def _header_cells(cells: Sequence[Cell], names: Sequence[frozenset[str]]) -> list[int] | None:
+    """Indexes of the cells naming each column (the k-th repeat of a name takes the k-th cell)."""
+    norm = [normalize(c.text) if c.col is not None else "" for c in cells]
+    used: set[int] = set()
+    out: list[int] = []
+    for want in names:
+        j = next((j for j, t in enumerate(norm) if j not in used and t in want), None)
+        if j is None:
+            return None
+        used.add(j)
+        out.append(j)
+    return out
+
+
 @cache
 def _decimal_paths(edition: Edition) -> frozenset[str]:
     return frozenset(c.path for c in template(edition).cells if c.type == "decimal")
@@ -198,6 +233,9 @@ class _Aligner:
         self.extras: list[ExtraFound] = []
         self.unassigned: list[Cell] = []
         self.decimal = _decimal_paths(edition)
+        self._pool_src: Sequence[_Run] | None = None
+        self._pool_cache: _Pools = {}
+        self._groups: tuple[dict[int, int], list[int], list[tuple[Cell, ...]]] | None = None
 
     # -- values ---------------------------------------------------------------------------------
 
@@ -264,7 +302,7 @@ class _Aligner:
                 confidence=0.9 if len(big.nums) == len(paths) else 0.5,
             )
         )
-        centers = self._centers_for(big, len(paths), [big])
+        centers = self._positions(big, [c for t in rows for c in t.columns], [big])
         self._place(big, paths, centers, "review/litigation row")
 
     def _drop(self, nums: Sequence[_Num], why: str) -> None:
@@ -283,20 +321,19 @@ class _Aligner:
         last = -1
         filled: set[str] = set()
         plan: list[tuple[_Run, RowTarget | None, str, Match | None]] = []
-        queue = list(runs)
-        prev_short: tuple[_Run, RowTarget] | None = None
+        queue = collections.deque(runs)
+        prev_short: tuple[_Run, RowTarget, int] | None = None  # run, target, index in plan
         while queue:
-            run = queue.pop(0)
+            run = queue.popleft()
             match, label = _match(run.frags, self.edition, self.table, last + 1)
             target: RowTarget | None = match.target if match else None
             if target is None and prev_short is not None:
-                prun, ptarget = prev_short
+                prun, ptarget, idx = prev_short
                 missing = len(ptarget.columns) - len(prun.nums)
                 if 0 < len(run.nums) <= missing and not prun.positioned:
                     merged = _Run(
                         nums=prun.nums + run.nums, frags=prun.frags, label_col=prun.label_col
                     )
-                    idx = next(i for i, p in enumerate(plan) if p[0] is prun)
                     plan[idx] = (merged, ptarget, plan[idx][2], plan[idx][3])
                     self.notes.append(
                         Note(
@@ -309,7 +346,7 @@ class _Aligner:
                         )
                     )
                     prev_short = (
-                        None if len(merged.nums) >= len(ptarget.columns) else (merged, ptarget)
+                        None if len(merged.nums) >= len(ptarget.columns) else (merged, ptarget, idx)
                     )
                     continue
             if target is None:
@@ -327,11 +364,11 @@ class _Aligner:
                     rest = ()
                 run = _Run(nums=first, frags=run.frags, label_col=run.label_col)
                 if rest:
-                    queue.insert(0, _Run(nums=tuple(rest), frags=(), label_col=None))
+                    queue.appendleft(_Run(nums=tuple(rest), frags=(), label_col=None))
             plan.append((run, target, label, match))
             last = target.order
             filled.add(target.key)
-            prev_short = (run, target) if len(run.nums) < n else None
+            prev_short = (run, target, len(plan) - 1) if len(run.nums) < n else None
         full = [
             p[0]
             for p in plan
@@ -369,7 +406,7 @@ class _Aligner:
                 self._extra(run, label, target.kind, target.key, target.columns, full)
                 continue
             paths = [f"{target.key}.{c}" for c in target.columns]
-            centers = self._centers_for(run, len(paths), full)
+            centers = self._positions(run, target.columns, full)
             self._place(run, paths, centers, target.key)
         for t in self.targets:
             if t.kind is None and t.key not in filled:
@@ -382,21 +419,113 @@ class _Aligner:
                     )
                 )
 
+    def _positions(
+        self, run: _Run, columns: Sequence[str], full: Sequence[_Run]
+    ) -> list[float] | None:
+        """Column centres for a short run: from the header naming its columns when the numbers
+        sit exactly on them (grid layouts), else from full rows, else from the header."""
+        if len(run.nums) >= len(columns) or not run.positioned:
+            return None
+        head = self._header_centers(run, columns)
+        if head is not None and head[1] < 1e-9:
+            return head[0]
+        rows = self._centers_for(run, len(columns), full)
+        if rows is not None:
+            return rows
+        return head[0] if head is not None else None
+
+    def _text_groups(self) -> tuple[dict[int, int], list[int], list[tuple[Cell, ...]]]:
+        """Reading position of each number cell (by id), and the text cells between numbers
+        (a header is one such group) with the position where each group ends."""
+        if self._groups is None:
+            pos: dict[int, int] = {}
+            ends: list[int] = []
+            groups: list[tuple[Cell, ...]] = []
+            cur: list[Cell] = []
+            i = 0
+            for row in self.rows:
+                for cell in row.cells:
+                    text = cell.text.strip()
+                    if not text:
+                        continue
+                    i += 1
+                    if parse_number(text) is None:
+                        cur.append(cell)
+                        continue
+                    if cur:
+                        ends.append(i)
+                        groups.append(tuple(cur))
+                        cur = []
+                    pos[id(cell)] = i
+            self._groups = (pos, ends, groups)
+        return self._groups
+
+    def _header_centers(
+        self, run: _Run, columns: Sequence[str]
+    ) -> tuple[list[float], float] | None:
+        """Centres of ``columns`` in the nearest header before ``run`` naming them all, in
+        increasing order, with the cost of placing the run's numbers on them. Positions are
+        absolute (grid column, display column) or, for layouts whose column index restarts at
+        each label (pipe), relative to the label cell; the cheaper reading is taken."""
+        pos, ends, groups = self._text_groups()
+        at = pos.get(id(run.nums[0].cell))
+        if at is None:
+            return None
+        aliases = _column_aliases(self.edition)
+        names = [aliases.get(c, frozenset()) for c in columns]
+        xs = [float(n.cell.col or 0.0) for n in run.nums]
+        k = bisect.bisect_right(ends, at)  # the group naming the run ends at its first number
+        for g in range(k - 1, max(-1, k - 1 - _HEADER_LOOKBACK), -1):
+            cells = groups[g]
+            idx = _header_cells(cells, names)
+            if idx is None:
+                continue
+            heads = [float(cells[j].col or 0.0) for j in idx]
+            if any(b <= a for a, b in itertools.pairwise(heads)):
+                return None  # header cells on several printed rows: no usable positions
+            best = (heads, _assign_dp(xs, heads)[1])
+            first = min(idx)
+            base = cells[first - 1].col if first > 0 else None
+            if base is not None and run.label_col is not None:
+                shifted = [h - base + run.label_col for h in heads]
+                cost = _assign_dp(xs, shifted)[1]
+                if cost < best[1]:
+                    best = (shifted, cost)
+            return best
+        return None
+
     def _centers_for(self, run: _Run, n: int, full: Sequence[_Run]) -> list[float] | None:
         if len(run.nums) >= n or not run.positioned:
             return None
-        pool = [f for f in full if len(f.nums) == n]
-        if not pool:
-            return None
-        same = [f for f in pool if f.label_col == run.label_col and run.label_col is not None]
-        pool = same or pool
+        pools = self._pools(full)
+        pool = pools.get((n, run.label_col)) if run.label_col is not None else None
+        if pool is None:
+            pool = pools.get((n, _ANY))
+            if pool is None:
+                return None
+        runs, rows = pool
         row = run.nums[0].row
-        before = [f for f in pool if f.nums[0].row < row]
-        after = [f for f in pool if f.nums[0].row > row]
-        if not before and not after:
+        # the nearest full rows before and after (the pool is in reading order)
+        i = bisect.bisect_left(rows, row)
+        j = bisect.bisect_right(rows, row)
+        refs = ([runs[i - 1]] if i > 0 else []) + ([runs[j]] if j < len(runs) else [])
+        if not refs:
             return None
-        refs = ([before[-1]] if before else []) + ([after[0]] if after else [])
         return [sum(float(f.nums[j].cell.col or 0.0) for f in refs) / len(refs) for j in range(n)]
+
+    def _pools(self, full: Sequence[_Run]) -> _Pools:
+        """Full rows by (length, label position) and by length alone, with their first rows."""
+        if self._pool_src is not full:
+            pools: _Pools = {}
+            for f in full:
+                for k in ((len(f.nums), f.label_col), (len(f.nums), _ANY)):
+                    if k[1] is None:
+                        continue
+                    runs, rows = pools.setdefault(k, ([], []))
+                    runs.append(f)
+                    rows.append(f.nums[0].row)
+            self._pool_cache, self._pool_src = pools, full
+        return self._pool_cache
 
     def _slots(
         self, run: _Run, paths: Sequence[str], centers: list[float] | None, what: str

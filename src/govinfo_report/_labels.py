@@ -32,7 +32,6 @@ _PREFIX = re.compile(
 _KEEP = re.compile(r"[^0-9a-zA-Z\u3400-\u9fff]+")
 
 
-@lru_cache(maxsize=16384)
 def normalize(text: str) -> str:
     """The comparable form of a label.
 
@@ -43,6 +42,12 @@ def normalize(text: str) -> str:
     >>> normalize("(七) 总记")
     '总计'
     """
+    if len(text) <= 200:  # labels repeat across reports; long texts are never cached
+        return _normalize_cached(text)
+    return _normalize(text)
+
+
+def _normalize(text: str) -> str:
     s = unicodedata.normalize("NFKC", text).translate(_TRAD)
     s = "".join(s.split())
     for _ in range(3):
@@ -55,6 +60,9 @@ def normalize(text: str) -> str:
         if bad in s:
             s = s.replace(bad, good)
     return s
+
+
+_normalize_cached = lru_cache(maxsize=16384)(_normalize)
 
 
 def _bigrams(s: str) -> frozenset[str]:
@@ -142,11 +150,12 @@ class LabelIndex:
             for lab in t.labels:
                 self.exact.setdefault(lab, t)
         df: dict[str, int] = {}
-        self._grams: list[list[frozenset[str]]] = []
+        # bigrams in sorted order: float sums must not depend on set order (hash seed)
+        self._grams: list[list[tuple[str, ...]]] = []
         for t in self.targets:
-            gs = [_bigrams(lab) for lab in t.labels]
+            gs = [tuple(sorted(_bigrams(lab))) for lab in t.labels]
             self._grams.append(gs)
-            for g in frozenset().union(*gs):
+            for g in sorted(frozenset().union(*gs)):
                 df[g] = df.get(g, 0) + 1
         self._weight = {g: 1.0 / n for g, n in df.items()}
         self._totals = [[sum(self._weight[g] for g in gs) for gs in tgs] for tgs in self._grams]
@@ -161,6 +170,8 @@ class LabelIndex:
         hit = self.exact.get(norm)
         if hit is not None and hit.order >= start:
             return self._exact_match[hit.key]
+        if len(norm) > 200:
+            return self._score(norm, start)
         key = (norm, start)
         try:
             return self._fuzzy[key]

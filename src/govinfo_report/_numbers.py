@@ -50,7 +50,6 @@ def fold(text: str) -> str:
     return text.translate(_FOLD)
 
 
-@lru_cache(maxsize=8192)
 def parse_number(text: str) -> NumberToken | None:
     """The number a cell prints, a printed blank, or ``None`` when the text is not a number.
 
@@ -63,6 +62,12 @@ def parse_number(text: str) -> NumberToken | None:
     >>> parse_number("1.属于国家秘密") is None
     True
     """
+    if len(text) <= 64:  # cells repeat across reports; long texts are never cached
+        return _cached(text)
+    return _parse(text)
+
+
+def _parse(text: str) -> NumberToken | None:
     if text.isascii():
         s = text.strip()
         if s.isdigit():
@@ -82,6 +87,9 @@ def parse_number(text: str) -> NumberToken | None:
         except InvalidOperation:  # pragma: no cover - the pattern admits only valid numbers
             return None
     return NumberToken(value=int(s))
+
+
+_cached = lru_cache(maxsize=8192)(_parse)
 
 
 def is_footer(line: str) -> bool:

@@ -27,18 +27,40 @@ from ._numbers import is_footer, parse_number
 from ._schema import AnnualReport, ExtraRow, ExtraRowKind, Meta, Value
 from ._segment import TABLES, Line, detect_edition, find_meta, segment, split_lines
 from ._template import Edition, template
-from .tokenizers._base import Cell, Tokenizer, TokenRow
+from .tokenizers._base import Tokenizer
+from .tokenizers._html import html_text
 from .tokenizers._registry import get_tokenizer, tokenizers
 
 # A token that may be a number: it starts a run of non-separators with a sign or a digit (every
 # number parse_number accepts does); the run is consumed to its end, so the scan is linear.
 _NUMBER_TOKEN = re.compile(r"(?<![^\s|│┃║])[-+0-9０-９－−＋][^\s|│┃║]*")
+# An HTML document (not text that merely quotes a tag): its prose is read without markup.
+_HTML_DOC = re.compile(r"<(?:!doctype|html|body|p|div)[\s>]", re.IGNORECASE)
 
-__all__ = ["DIAGNOSTIC_CODES", "Diagnostic", "ParseResult", "Provenance", "parse"]
+_MAX_PAIR_LABEL = 64
+"""Longest printed label given to the glyph-map learner (official labels are at most ~40)."""
+_MAX_PAIR_WORK = 16_000
+"""Most sum of ``len(printed) * len(official)`` over the pairs given to the glyph-map learner
+(its alignment is quadratic per pair; a real garbled report needs under half of this)."""
+
+__all__ = [
+    "DIAGNOSTIC_CODES",
+    "MAX_INPUT_CHARS",
+    "Diagnostic",
+    "ParseResult",
+    "Provenance",
+    "parse",
+]
+
+MAX_INPUT_CHARS = 1_000_000
+"""Longest text parsed, in characters (the longest real report seen is about 25,000). Longer text
+is cut at the last line break before the limit, with an ``input_truncated`` diagnostic, so that
+hostile input costs bounded time and memory."""
 
 DIAGNOSTIC_CODES: Mapping[str, str] = MappingProxyType(
     {
         "empty_input": "The input holds no text.",
+        "input_truncated": "The text was longer than MAX_INPUT_CHARS; only its start was read.",
         "decoded_with_replacement": "Bytes were neither UTF-8 nor GB18030; bad bytes replaced.",
         "edition_default": "No table signature or year told the edition; 2021 was assumed.",
         "edition_conflict": "The edition given or detected differs from what the year implies.",
@@ -245,8 +267,14 @@ def _glyph_repair(
     return report
 
 
-def _prose(lines: Sequence[Line], first: int, last: int) -> str | None:
-    body = [ln.text.strip().strip("#*").strip() for ln in lines[first:last]]
+def _prose(lines: Sequence[Line], first: int, last: int, markup: str | None = None) -> str | None:
+    """A section's lines, stripped, blank ones dropped; ``markup``: its HTML, read as text."""
+    raw = (
+        html_text(markup).splitlines()
+        if markup is not None
+        else [ln.text for ln in lines[first:last]]
+    )
+    body = [t.strip().strip("#*").strip() for t in raw]
     text = "\n".join(b for b in body if b)
     return text or None
 
@@ -270,6 +298,16 @@ def parse(
         text = source
     else:
         raise TypeError(f"parse() takes str or bytes, not {type(source).__name__}")
+    if len(text) > MAX_INPUT_CHARS:
+        cut = text.rfind("\n", 0, MAX_INPUT_CHARS) + 1 or MAX_INPUT_CHARS
+        diags.append(
+            Diagnostic(
+                code="input_truncated",
+                message=f"the input has {len(text)} characters; only the first {cut} were read "
+                f"(MAX_INPUT_CHARS = {MAX_INPUT_CHARS})",
+            )
+        )
+        text = text[:cut]
     if layout is not None:
         if not isinstance(layout, str):
             raise TypeError(f"layout must be a str, not {type(layout).__name__}")
@@ -323,6 +361,8 @@ def parse(
     confs: dict[str, float] = {}
     extras: list[ExtraRow] = []
     pairs: list[tuple[str, str]] = []
+    line_starts: list[int] | None = None
+    pair_work = 0
     tpl = template(ed)
     for tkey in TABLES:
         reg = segs.tables.get(tkey)
@@ -410,14 +450,25 @@ def parse(
                     official = tpl.row(n.paths[0]).label
                 except KeyError:
                     official = ""
-                if label and official and normalize(label) != normalize(official):
+                # a garbled label prints one glyph per character: a long one is not a label, and
+                # learning from it would cost time quadratic in its length
+                if (
+                    label
+                    and official
+                    and len(label) <= _MAX_PAIR_LABEL
+                    and pair_work + len(label) * len(official) <= _MAX_PAIR_WORK
+                    and normalize(label) != normalize(official)
+                ):
                     pairs.append((label, official))
+                    pair_work += len(label) * len(official)
         covered.sort()
         starts = [s for s, _ in covered]
         for a, b in _number_spans(region, offset):
             k = bisect.bisect_right(starts, a) - 1
             if not (k >= 0 and covered[k][0] <= a and b <= covered[k][1]):
-                ln = text.count("\n", 0, a) + 1
+                if line_starts is None:
+                    line_starts = [ln.start for ln in lines]
+                ln = lines[bisect.bisect_right(line_starts, a) - 1].number
                 diags.append(
                     Diagnostic(
                         code="unassigned_number",
@@ -435,6 +486,7 @@ def parse(
     main = max(counts, key=lambda k: counts[k]) if counts else "none"
     # -- prose and meta
     prose: dict[str, str | None] = {}
+    is_html = _HTML_DOC.search(text) is not None
     for key in ("overview", "problems", "other_matters"):
         sec = segs.sections.get(key)
         if sec is None:
@@ -445,7 +497,8 @@ def parse(
             for treg in segs.tables.values():
                 if sec.first <= treg.first < last:
                     last = treg.first
-            prose[key] = _prose(lines, sec.first, last)
+            markup = _region(text, lines, sec.first, last)[0] if is_html else None
+            prose[key] = _prose(lines, sec.first, last, markup)
     meta = Meta(edition=ed, organ=organ, year=year, title=title)
     report = unflatten(cells, edition=ed, meta=meta)
     report = attrs.evolve(

@@ -1,8 +1,9 @@
 """Render an :class:`AnnualReport` as the full text of a report, in one of several layouts.
 
-The inverse of parsing: a title line built from the meta, the six section headings with the prose
-of sections 一, 五 and 六, and tables 二, 三 and 四 with every official label of the report's edition
-and the official merged-cell structure (the 2019 edition's table 二 has its own shape). Layouts:
+The inverse of parsing: a title line built from the meta, the six section headings with the
+prose of sections 一, 五 and 六, and tables 二, 三 and 四 with every official label of the report's
+edition and the official merged-cell structure (the 2019 edition's table 二 has its own shape).
+Layouts:
 
 ``tab``
     One line per grid row, cells separated by tabs; every grid slot is a cell, so a merged or
@@ -13,11 +14,12 @@ and the official merged-cell structure (the 2019 edition's table 二 has its own
     value is an empty cell, the line `` |`` (a space before the pipe).
 ``pdf``
     Text as a PDF extractor prints it (like seed 004): labels then numbers on one line, labels
-    longer than 16 characters wrapped onto lines of their own before their numbers, group labels
-    (``三、本年度办理结果``, ``（三）不予公开``) on lines of their own. Positions are kept with fixed
-    spacing counted in characters: the label zone is padded to one width per table and each column
-    is a field of one width per table, with its text centred, so a blank value leaves its field
-    empty and the numbers after it keep their places.
+    longer than 16 characters wrapped onto lines of their own before their numbers, group
+    labels (``三、本年度办理结果``, ``（三）不予公开``) on lines of their own. Positions are kept
+    with fixed spacing counted in characters (as pdftotext -layout places glyphs): the label zone
+    is padded to one width per table and each column is a field of one width per table, with its
+    text centred, so a blank value leaves its field empty and the numbers after it keep their
+    places.
 ``html``
     An HTML page with the official table structure (``rowspan``/``colspan``), like the national
     template's pages; headings and prose in ``<p>`` elements. Text is escaped.
@@ -26,13 +28,13 @@ and the official merged-cell structure (the 2019 edition's table 二 has its own
     one row per grid row with every grid slot a cell (covered and merged slots empty); ``|`` in a
     cell is written ``\\|``.
 
-Values: counts as ``str(int)`` (negative with ``-``), amounts as the Decimal's own digits without an
-exponent (``format(d, "f")``: ``Decimal("20.30")`` is ``20.30``, ``Decimal("0E-2")`` is ``0.00``), a
-blank (``None``) as an empty cell. Extra rows (``report.extra_rows``) follow the last template row of
-the row or group they belong to (``ExtraRow.group``), sharing its group labels, or end their table
-when the group is unknown; their values go to their named columns when ``columns`` names them
-unambiguously, else to the value columns in order. Prose is written as given, one paragraph per
-line of the text.
+Values: counts as ``str(int)`` (negative with ``-``), amounts as the Decimal's own digits
+without an exponent (``format(d, "f")``: ``Decimal("20.30")`` is ``20.30``, ``Decimal("0E-2")``
+is ``0.00``), a blank (``None``) as an empty cell. Extra rows (``report.extra_rows``) follow the
+last template row of the row or group they belong to (``ExtraRow.group``), sharing its group
+labels, or end their table when the group is unknown; their values go to their named columns
+when ``columns`` names them unambiguously, else to the value columns in order. Prose is written
+as given, one paragraph per line of the text.
 """
 
 from __future__ import annotations
@@ -57,7 +59,7 @@ _WRAP = 16
 """``pdf``: labels longer than this many characters are wrapped."""
 
 
-# -- the layout-neutral model: a document of sections, tables as grids of spanning cells ----------
+# -- the layout-neutral model: a document of sections, tables as grids of spanning cells -----------
 
 
 @attrs.frozen(kw_only=True)
@@ -164,7 +166,7 @@ def _clean_label(text: str) -> str:
     return " ".join(text.split())
 
 
-# -- table 二 ----------------------------------------------------------------------------------------
+# -- table 二 --------------------------------------------------------------------------------------
 
 
 def _active_table(report: AnnualReport, tpl: Template, values: dict[str, object]) -> _Table:
@@ -204,7 +206,7 @@ def _extra_row(extra: ExtraRow, label_col: int, first_value: int, cols: Sequence
     return _GRow(cells=(label, *_extra_values(extra, cols, first_value)))
 
 
-# -- table 三 ----------------------------------------------------------------------------------------
+# -- table 三 --------------------------------------------------------------------------------------
 
 
 def _header_rows(paths: Sequence[tuple[str, ...]], offset: int) -> list[list[_GCell]]:
@@ -275,7 +277,7 @@ def _applications_table(report: AnnualReport, tpl: Template, values: dict[str, o
     return _Table(width=width, label_cols=label_cols, rows=tuple(rows))
 
 
-# -- table 四 ----------------------------------------------------------------------------------------
+# -- table 四 --------------------------------------------------------------------------------------
 
 
 def _appeals_table(report: AnnualReport, tpl: Template, values: dict[str, object]) -> _Table:
@@ -332,7 +334,7 @@ def _grid(table: _Table) -> list[list[str]]:
     return out
 
 
-# -- layouts ----------------------------------------------------------------------------------------
+# -- layouts ---------------------------------------------------------------------------------------
 
 
 def _render_tab(doc: _Document) -> str:

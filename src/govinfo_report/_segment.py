@@ -38,6 +38,7 @@ _TITLE_ORGAN = re.compile(
     r"^(.{2,40}?)\s*(20[0-9]{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)"
 )
 _TITLE_YEAR_FIRST = re.compile(r"^(20[0-9]{2})\s*年度?\s*(.{2,40}?)(?:政府信息公开|政务公开)")
+_TITLE_NO_YEAR = re.compile(r"^(.{2,40}?)(?:政府信息公开|政务公开)")
 _PERIOD = re.compile(r"统计期限[^0-9]{0,12}(20[0-9]{2})\s*年")
 _ORGAN_SUFFIX = (
     "人民政府", "办公室", "委员会", "管理局", "办事处", "政府", "局", "委", "办", "厅", "区", "县",
@@ -139,9 +140,13 @@ def segment(lines: Sequence[Line], edition: Edition) -> Segments:
         if k in _ANCHORS:
             lo = prev + 1
             a = _find(lines, _ANCHOR_RE[k], lo, n)
+            if a is not None and after and a < after[0]:
+                # an anchor word in the prose before the table's heading is not the table
+                a = _find(lines, _ANCHOR_RE[k], after[0], n) or a
             # the appeals anchor words are also in its heading: search after a heading line
             if a is not None and k == "appeals":
-                while a is not None and a in cands[k]:
+                headings = set(cands[k])
+                while a is not None and a in headings:
                     a = _find(lines, _ANCHOR_RE[k], a + 1, n)
             before = [i for i in after if a is None or i <= a]
             if a is not None:
@@ -217,6 +222,17 @@ def _organ_from_prose(s: str) -> str | None:
     return cand
 
 
+def _is_report(s: str) -> bool:
+    return "报告" in s or "年报" in s
+
+
+def _title_organ(s: str) -> str | None:
+    """The organ part of a title: ``《``, and ``关于`` before or after it, removed."""
+    s = s.strip("《〈 ")
+    s = s.removeprefix("关于").removesuffix("关于")
+    return s if len(s) >= 2 else None
+
+
 def find_meta(
     lines: Sequence[Line], first_section: int | None
 ) -> tuple[str | None, str | None, int | None]:
@@ -228,20 +244,20 @@ def find_meta(
     texts = [t for t in texts if t]
     for i, t in enumerate(texts[:8]):
         joined = t
-        if "报告" not in t and i + 1 < len(texts) and "报告" in texts[i + 1]:
+        if not _is_report(t) and i + 1 < len(texts) and _is_report(texts[i + 1]):
             joined = t + texts[i + 1]
-        if "报告" in joined and ("公开" in joined or "年度" in joined) and len(joined) <= 80:
+        if _is_report(joined) and ("公开" in joined or "年度" in joined) and len(joined) <= 80:
             title = " ".join(joined.split())
             break
     if title is not None:
         compact = title.replace(" ", "")
         m = _TITLE_ORGAN.match(compact)
         if m:
-            organ, year = m.group(1).strip("《 "), int(m.group(2))
-        else:
-            m2 = _TITLE_YEAR_FIRST.match(compact)
-            if m2:
-                year, organ = int(m2.group(1)), m2.group(2).strip()
+            organ, year = _title_organ(m.group(1)), int(m.group(2))
+        elif m2 := _TITLE_YEAR_FIRST.match(compact):
+            year, organ = int(m2.group(1)), _title_organ(m2.group(2))
+        elif (m3 := _TITLE_NO_YEAR.match(compact)) and _YEAR.search(m3.group(1)) is None:
+            organ = _title_organ(m3.group(1))  # 交通运输局政府信息公开工作年度报告
     body = [ln.text for ln in lines[:400]]
     if year is None:
         for t in body:

@@ -11,12 +11,20 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from govinfo_report import Edition, ExtraRow, ExtraRowKind, Meta, empty_report, flatten, unflatten
+from govinfo_report import (
+    Edition,
+    ExtraRow,
+    ExtraRowKind,
+    Meta,
+    empty_report,
+    flatten,
+    template,
+    unflatten,
+)
 from govinfo_report._render import render, render_layouts
 from govinfo_report.strategies import reports
 from govinfo_report.tokenizers._html import HtmlTokenizer
 from govinfo_report.tokenizers._markdown import MarkdownTokenizer
-from govinfo_report import template
 
 LAYOUTS = render_layouts()
 EDITIONS = [e.value for e in Edition]
@@ -130,7 +138,7 @@ def test_html_grid_puts_every_value_in_its_column(edition: str) -> None:
 
 
 def test_2019_table_two_shape() -> None:
-    """2019 table 二 has the （九）项 procurement block and 上一年项目数量 headers, 2021 has neither."""
+    """2019 table 二 has the （九）项 block and 上一年项目数量 headers; 2021 has neither."""
     tab19 = render(empty_report("2019"), "tab")
     tab21 = render(empty_report("2021"), "tab")
     assert "第二十条第（九）项\t\t\t" in tab19
@@ -180,7 +188,7 @@ def test_pdf_wraps_long_labels_before_their_numbers() -> None:
 
 
 def test_pipe_rules_count_uncovered_slots() -> None:
-    """pipe: after a row, a line of '|' per grid slot the row does not start; none after the last."""
+    """pipe: after a row, one '|' per grid slot the row does not start; none after the last."""
     lines = render(empty_report("2021"), "pipe").splitlines()
     k = lines.index("第二十条第（一）项 |")
     assert lines[k + 1] == "|||"

@@ -65,7 +65,7 @@ def test_official_applications_header_grid() -> None:
 
 
 def test_blank_cell_keeps_its_column() -> None:
-    """An empty ``<td></td>`` is an empty cell at its column, so the numbers after it keep theirs."""
+    """An empty ``<td></td>`` is an empty cell at its column; the numbers after it keep theirs."""
     rows = grid(list(HTML.tokenize("<table><tr><td>规章</td><td></td><td>&nbsp;</td><td>3</td>")))
     assert rows == [[(0, "规章"), (1, ""), (2, ""), (3, "3")]]
 
@@ -87,7 +87,7 @@ def test_missing_closers_th_and_attribute_case() -> None:
 
 
 def test_text_cleaning_entities_breaks_and_cjk_joining() -> None:
-    """Tags are stripped, entities decoded, ``<br>`` vanishes between CJK and is a space otherwise."""
+    """Tags stripped, entities decoded, ``<br>`` vanishes between CJK and is a space otherwise."""
     text = (
         "<table><tr><td><p>结果</p><p>维持</p></td><td>本年增/<br>减</td>"
         "<td>a<br/>b &amp; c</td><td><span>法人</span>或其他   组织</td></tr></table>"
@@ -135,7 +135,7 @@ def test_sniff() -> None:
 
 @pytest.mark.skipif(not SHARED.exists(), reason="needs ../shared/corpus")
 def test_corpus_html_source_gives_the_official_grid() -> None:
-    """On the corpus HTML page, table 三's data rows end in column 9 and 一、 holds seven numbers."""
+    """On the corpus HTML page, table 三's rows end in column 9 and 一、 holds seven numbers."""
     text = (SHARED / "corpus" / "t00__html_source" / "source.txt").read_text("utf-8")
     rows = list(HTML.tokenize(text))
     new = next(r for r in rows if r.cells[0].text.startswith("一、本年新收"))
@@ -201,7 +201,7 @@ def test_never_raises_and_cells_are_consistent(text: str) -> None:
             assert c.col is not None and c.col >= 0 and c.span >= 1
             assert c.line == text.count("\n", 0, c.start) + 1
             assert c.text == c.text.strip()
-        cols = [c.col for c in row.cells]
+        cols = [c.col or 0.0 for c in row.cells]
         assert cols == sorted(cols)
         assert row.cells[0].start >= last or row.line >= 1
         last = row.cells[0].start

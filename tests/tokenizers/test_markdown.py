@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import time
+from collections.abc import Sequence
 
 import pytest
 from hypothesis import given
@@ -15,12 +16,12 @@ from tests.helpers import SHARED
 MD = MarkdownTokenizer()
 
 
-def texts(rows: list[TokenRow] | tuple[TokenRow, ...]) -> list[list[str]]:
+def texts(rows: Sequence[TokenRow]) -> list[list[str]]:
     return [[c.text for c in r.cells] for r in rows]
 
 
 def test_registered_and_satisfies_protocol() -> None:
-    """The built-in ``markdown`` tokenizer is registered under its name and satisfies the protocol."""
+    """The built-in ``markdown`` tokenizer is registered by name and satisfies the protocol."""
     tok = get_tokenizer("markdown")
     assert isinstance(tok, Tokenizer)
     assert tok.name == "markdown"

@@ -22,6 +22,7 @@ __all__ = ["BoxTokenizer", "FixedTokenizer", "display_width"]
 
 _RULE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")
 _GAP_NUMBER = re.compile(r"\S[ \u3000]{2,}[-+]?[0-9]")
+_LABEL_NUMBER = re.compile(r"[^\s0-9][ \u3000]+[-+]?[0-9]")
 _BOX_CHARS = frozenset("│┃├┤┼┌┐└┘┬┴─━═║╠╣╬╔╗╚╝╦╩+|")
 _VBARS = frozenset("│┃║|")
 _BORDER = frozenset("─━═┼├┤┌┐└┘┬┴╠╣╬╔╗╚╝╦╩+-")
@@ -71,7 +72,7 @@ class FixedTokenizer:
         """High when numbers are separated from the text before them by wide gaps."""
         if "\t" in text or ("---" not in text and _GAP_NUMBER.search(text) is None):
             return 0.0  # no rule and no gapped number on any line (neither spans a line break)
-        total = gapped = rules = 0
+        total = gapped = rules = labelled = 0
         for _, _, line in iter_lines(text):
             if not line.strip():
                 continue
@@ -80,9 +81,14 @@ class FixedTokenizer:
                 rules += 1
             elif _GAP_NUMBER.search(line):
                 gapped += 1
+            elif _LABEL_NUMBER.search(line):
+                labelled += 1  # a label then numbers, no wide gap anywhere
         if total == 0:
             return 0.0
         score = gapped / total * 1.6 + (0.3 if rules else 0.0)
+        if gapped and not labelled:
+            # a mostly blank table: few lines hold numbers, but every one keeps wide gaps
+            score = max(score, 0.8)
         return min(0.9, score)
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:

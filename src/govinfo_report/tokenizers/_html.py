@@ -9,13 +9,13 @@ the tag that closed it implicitly. Choices a caller may need to know:
 - A grid slot covered by a rowspan from above emits **nothing** (no repeated text, no empty
   placeholder): ``col`` says where each emitted cell sits, so a row label is counted once. A row
   whose slots are all covered, or an empty ``<tr></tr>``, emits no row.
-- ``<br>`` and block tags inside a cell (``<p>``, ``<div>``, ...) are line breaks. Whitespace runs
-  collapse to one space, except that a run holding a line break between two CJK characters (or
-  full-width punctuation) collapses to nothing: ``结果<br>维持`` is ``结果维持``, ``a<br>b`` is ``a b``.
-  ``&nbsp;`` and the ideographic space count as whitespace.
-- Nested tables: every table, at any depth, gives its own rows. An inner table's text belongs to the
-  inner cells only, not to the outer cell holding it. Rows come in the order their ``<tr>`` starts in
-  the text, so an outer row precedes the rows of tables nested in it.
+- ``<br>`` and block tags inside a cell (``<p>``, ``<div>``, ...) are line breaks. Whitespace
+  runs collapse to one space, except that a run holding a line break between two CJK characters
+  (or full-width punctuation) collapses to nothing: ``结果<br>维持`` is ``结果维持``, ``a<br>b``
+  is ``a b``. ``&nbsp;`` and the ideographic space count as whitespace.
+- Nested tables: every table, at any depth, gives its own rows. An inner table's text belongs to
+  the inner cells only, not to the outer cell holding it. Rows come in the order their ``<tr>``
+  starts in the text, so an outer row precedes the rows of tables nested in it.
 - Missing closers are implied as browsers do: ``<td>`` closes the open cell, ``<tr>`` the open row,
   ``</table>`` everything; a ``<td>`` or ``<tr>`` outside any table opens an implicit one (the
   parser may hand over a slice cut inside a table). ``<thead>``/``<tbody>``/``<tfoot>`` end a row
@@ -40,7 +40,7 @@ from html import unescape
 from ._base import Cell, TokenRow
 from ._registry import register_tokenizer
 
-__all__ = ["HtmlTokenizer"]
+__all__ = ["HtmlTokenizer", "html_text"]
 
 _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
@@ -61,9 +61,9 @@ _SNIFF_TABLE = re.compile(r"<(?:table|tr)[\t\n\f\r />]", re.IGNORECASE)
 _WHITESPACE = re.compile(r"\s+")
 
 _BREAK_TAGS = frozenset(
-    "p div br li ul ol dl dt dd h1 h2 h3 h4 h5 h6 blockquote pre hr section article address"
-    " header footer".split()
-)
+    ("p", "div", "br", "li", "ul", "ol", "dl", "dt", "dd", "h1", "h2", "h3", "h4", "h5", "h6",
+     "blockquote", "pre", "hr", "section", "article", "address", "header", "footer")
+)  # fmt: skip
 _ROW_GROUPS = frozenset(("thead", "tbody", "tfoot"))
 _BREAK = "\n"  # what <br> and block tags add to a cell's raw text
 
@@ -363,6 +363,67 @@ def _tokenize(text: str) -> list[TokenRow]:
     return b.finish()
 
 
+_HEAD_END = re.compile(r"</head[\t\n\f\r />]", re.IGNORECASE)
+_TEXT_BREAKS = _BREAK_TAGS | {"tr", "td", "th", "table", "caption", "title", "body", "html"}
+
+
+def html_text(text: str) -> str:
+    """The text of HTML markup, for prose: tags removed, entities decoded, lines kept.
+
+    Block tags (``<p>``, ``<br>``, ``<div>``, cells, ...) are line breaks; other whitespace is
+    kept as it is. Comments and the content of ``<head>``, ``<script>`` and ``<style>`` are
+    dropped. The same lexer as the tokenizer, so linear on any input.
+
+    >>> html_text("<head><title>t</title></head><p>总体&amp;良好</p><p>b</p>")
+    '\\n总体&良好\\n\\nb\\n'
+    """
+    out: list[str] = []
+    n = len(text)
+    pos = 0
+    while pos < n:
+        lt = text.find("<", pos)
+        if lt < 0:
+            out.append(unescape(text[pos:]))
+            break
+        if lt > pos:
+            out.append(unescape(text[pos:lt]))
+        nxt = text[lt + 1 : lt + 2]
+        if text.startswith("<!--", lt):
+            close = text.find("-->", lt + 4)
+            pos = n if close < 0 else close + 3
+        elif nxt in ("!", "?"):
+            close = text.find(">", lt + 2)
+            pos = n if close < 0 else close + 1
+        elif nxt == "/":
+            m = _TAG_NAME.match(text, lt + 2)
+            close = text.find(">", lt + 2)
+            if m is None and close < 0:  # "</" then no letter and no ">": text
+                out.append("</")
+                pos = lt + 2
+                continue
+            pos = n if close < 0 else close + 1
+            if m is not None and m.group().lower() in _TEXT_BREAKS:
+                out.append("\n")
+        elif nxt.isascii() and nxt.isalpha():
+            m = _TAG_NAME.match(text, lt + 1)
+            assert m is not None
+            scanned = _scan_attrs(text, m.end())
+            if scanned is None:
+                break  # end of text inside a tag: the tag is dropped, as in browsers
+            pos = scanned[0]
+            name = m.group().lower()
+            skip_to = _HEAD_END if name == "head" else _RAWTEXT_END.get(name)
+            if skip_to is not None:
+                found = skip_to.search(text, pos)
+                pos = n if found is None else found.start()
+            elif name in _TEXT_BREAKS:
+                out.append("\n")
+        else:
+            out.append("<")
+            pos = lt + 1
+    return "".join(out)
+
+
 class HtmlTokenizer:
     """Rows of ``<table>`` markup; see the module docstring for the exact rules."""
 
@@ -370,8 +431,6 @@ class HtmlTokenizer:
 
     def sniff(self, text: str) -> float:
         """0.95 when the text has ``<td>``/``<th>`` tags, 0.6 for ``<table>``/``<tr>`` only."""
-        if not isinstance(text, str):
-            return 0.0
         if _SNIFF_CELL.search(text):
             return 0.95
         if _SNIFF_TABLE.search(text):
@@ -380,8 +439,6 @@ class HtmlTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """The rows of every table in ``text``, in the order their rows start."""
-        if not isinstance(text, str):
-            return ()
         return tuple(_tokenize(text))
 
 

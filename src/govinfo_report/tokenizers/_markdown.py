@@ -1,4 +1,4 @@
-"""The ``markdown`` tokenizer: pipe tables, GitHub style (``| a | b |``) and html2text style (``a| b``).
+"""The ``markdown`` tokenizer: pipe tables, GitHub (``| a | b |``) and html2text style (``a| b``).
 
 The text is cut into blocks at blank lines (a line of only whitespace, such as html2text's ``"  "``,
 is blank). A block is a table when it has a line with cell-separating pipes; other blocks (prose,
@@ -7,13 +7,15 @@ headings) give no rows. In a table block every line is a row except delimiter li
 line with a pipe or the header line just above the first delimiter. A line without pipes inside the
 block is a one-cell row, as html2text prints a row with one cell.
 
-Cells are split at unescaped ``|``; ``\\|`` is a literal pipe in the cell's text. Outer pipes: when the
-block's delimiter line starts with ``|`` (or, without a delimiter, most rows start and end with one),
-a leading and a trailing pipe on each line are borders, not empty cells; otherwise (html2text) every
-pipe separates cells, so ``| 13| 3`` is an empty cell followed by ``13`` and ``3``. Cells are kept
-even when empty, and ``col`` is the cell's index in its line (0-based), so a blank cell never shifts
-the numbers after it. ``text`` is the cell stripped of spaces (html2text's trailing double space
-included); ``start``/``end`` cover the raw cell between its pipes.
+Cells are split at unescaped ``|``; ``\\|`` is a literal pipe in the cell's text. Outer pipes:
+when the block's delimiter line starts with ``|`` (or, without a delimiter, most rows start and end
+with one), a leading and a trailing pipe on each line are borders, not empty cells; otherwise
+(html2text) every pipe separates cells, so ``| 13| 3`` is an empty cell followed by ``13`` and
+``3``. Only the block's first delimiter line is skipped; a later dash-only line such as ``| - |``
+is a row (of null markers). Cells are kept even when empty, and ``col`` is the cell's index in
+its line (0-based), so a blank cell never shifts the numbers after it. ``text`` is the cell
+stripped of spaces (html2text's trailing double space included); ``start``/``end`` cover the raw
+cell between its pipes.
 """
 
 from __future__ import annotations
@@ -146,8 +148,8 @@ class MarkdownTokenizer:
     name = "markdown"
 
     def sniff(self, text: str) -> float:
-        """High when most non-blank lines are pipe-table rows or delimiters (seed 003's layout: 0)."""
-        if not isinstance(text, str) or "|" not in text:
+        """High when most non-blank lines are table rows or delimiters (seed 003's layout: 0)."""
+        if "|" not in text:
             return 0.0  # without a pipe no line is a row
         nonblank = rows = delims = 0
         for line in _lines(text):
@@ -166,8 +168,6 @@ class MarkdownTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """The rows of every pipe table in ``text``, in reading order."""
-        if not isinstance(text, str):
-            return ()
         out: list[TokenRow] = []
         for block in _blocks(_lines(text)):
             out.extend(_table_rows(block))

@@ -16,7 +16,7 @@ __all__ = ["PipeTokenizer"]
 
 
 def _is_rule(s: str) -> bool:
-    return bool(s) and all(c == "|" for c in s)
+    return bool(s) and not s.strip("|")
 
 
 class PipeTokenizer:
@@ -49,6 +49,11 @@ class PipeTokenizer:
             if not s:
                 continue
             if _is_rule(s):
+                if s == "|" and line[:1].isspace():
+                    # `` |`` is an empty cell; row-ending rules never start with a space
+                    a = off + line.index("|")
+                    cur.append(Cell(text="", line=lineno, start=a, end=a, col=float(len(cur))))
+                    continue
                 if cur:
                     out.append(TokenRow(cells=tuple(cur), line=cur[0].line))
                     cur = []
