@@ -28,9 +28,7 @@ def summarise(path: str) -> dict[str, object]:
         "source": Path(path).name,
         "organ": meta.organ,
         "year": meta.year,
-        "errors": [
-            d.code for d in gr.validate_parsed(result) if d.severity is gr.Severity.ERROR
-        ],
+        "errors": [d.code for d in gr.validate_parsed(result) if d.severity is gr.Severity.ERROR],
     }
 
 

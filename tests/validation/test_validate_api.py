@@ -68,7 +68,7 @@ def test_catalogue_codes_are_unique_and_every_rule_has_an_entry() -> None:
 
 
 def test_docs_rules_md_is_generated_from_the_catalogue() -> None:
-    """docs/rules.md is current (regenerate: python -m govinfo_report.validation > docs/rules.md)."""
+    """docs/rules.md is current (regenerate: python -m govinfo_report.validation)."""
     assert DOCS.read_text(encoding="utf-8") == rules_markdown()
     for kind in catalogue():
         assert f"## `{kind.code}`" in rules_markdown()

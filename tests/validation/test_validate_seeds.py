@@ -1,4 +1,4 @@
-"""The five seed reports: what the validator says about each (tests/validation/fixtures/README.md)."""
+"""The five seed reports: what the validator says about each (see fixtures/README.md)."""
 
 from __future__ import annotations
 
