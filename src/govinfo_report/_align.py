@@ -21,12 +21,14 @@ from typing import NamedTuple
 
 from attrs import frozen
 
-from ._labels import Match, RowTarget, index_for, normalize
-from ._numbers import NumberToken, parse_number
+from ._labels import LabelIndex, Match, RowTarget, index_for, normalize
+from ._numbers import MISS, NUMBER_CACHE, NumberToken, parse_number
 from ._template import Edition, template
-from .tokenizers._base import Cell, TokenRow
+from .tokenizers._base import AnyCell, AnyRow
 
 __all__ = ["AlignResult", "Note", "Placed", "align_table"]
+
+_new = tuple.__new__
 
 
 class Placed(NamedTuple):
@@ -34,7 +36,7 @@ class Placed(NamedTuple):
 
     path: str
     value: int | Decimal | None
-    cell: Cell
+    cell: AnyCell
 
 
 @frozen(kw_only=True)
@@ -57,7 +59,7 @@ class ExtraFound:
     group: str | None
     columns: tuple[str, ...]
     values: tuple[int | Decimal | None, ...]
-    cells: tuple[Cell | None, ...]
+    cells: tuple[AnyCell | None, ...]
     lines: tuple[int, ...]
 
 
@@ -68,19 +70,18 @@ class AlignResult:
     placed: tuple[Placed, ...]
     extras: tuple[ExtraFound, ...]
     notes: tuple[Note, ...]
-    unassigned: tuple[Cell, ...]
+    unassigned: tuple[AnyCell, ...]
 
 
 class _Num(NamedTuple):
-    cell: Cell
+    cell: AnyCell
     tok: NumberToken
     row: int
 
 
-@frozen(kw_only=True)
-class _Run:
+class _Run(NamedTuple):
     nums: tuple[_Num, ...]
-    frags: tuple[Cell, ...]
+    frags: tuple[AnyCell, ...]
     label_col: float | None
 
     @property
@@ -97,43 +98,52 @@ class _Run:
         )
 
 
-def _runs(rows: Sequence[TokenRow]) -> list[_Run]:
+def _runs(rows: Sequence[AnyRow]) -> list[_Run]:
     out: list[_Run] = []
-    frags: list[Cell] = []
+    frags: list[AnyCell] = []
     nums: list[_Num] = []
     label_col: float | None = None
+    get = NUMBER_CACHE.get
     for ri, row in enumerate(rows):
         prev_text: str | None = None
         for cell in row.cells:
             text = cell.text.strip()
             if not text:
                 continue
-            tok = parse_number(text)
-            if tok is None:
-                if nums:
-                    out.append(_Run(nums=tuple(nums), frags=tuple(frags), label_col=label_col))
-                    nums, frags = [], []
-                if text != prev_text:  # merged cells repeated by python-docx
-                    frags.append(cell)
-                prev_text = text
-                label_col = cell.col
-            else:
-                if tok.is_null and not nums and not frags:
-                    # a lone dash before any label is decoration, still a (null) number
-                    pass
-                nums.append(_Num(cell=cell, tok=tok, row=ri))
+            tok = get(text, MISS)
+            if tok is MISS:
+                tok = parse_number(text)
+            if tok is not None:
+                # a lone dash before any label is decoration, still a (null) number
+                nums.append(_new(_Num, (cell, tok, ri)))
+                continue
+            if nums:
+                out.append(_new(_Run, (tuple(nums), tuple(frags), label_col)))
+                nums, frags = [], []
+            if text != prev_text:  # merged cells repeated by python-docx
+                frags.append(cell)
+            prev_text = text
+            label_col = cell.col
     if nums:
-        out.append(_Run(nums=tuple(nums), frags=tuple(frags), label_col=label_col))
+        out.append(_new(_Run, (tuple(nums), tuple(frags), label_col)))
     return out
 
 
-def _match(
-    frags: Sequence[Cell], edition: Edition, table: str, start: int
-) -> tuple[Match | None, str]:
-    index = index_for(edition, table)
+@cache
+def _paths_of(key: str, columns: tuple[str, ...]) -> tuple[str, ...]:
+    return tuple(f"{key}.{c}" for c in columns)
+
+
+def _lines_of(run: _Run) -> tuple[int, ...]:
+    return tuple(sorted({c.line for c in run.frags[-2:]} | {n.cell.line for n in run.nums}))
+
+
+def _match(frags: Sequence[AnyCell], index: LabelIndex, start: int) -> tuple[Match | None, str]:
     fallback: tuple[Match, str] | None = None
-    for k in range(1, min(4, len(frags)) + 1):
-        label = "".join(c.text.strip() for c in frags[-k:])
+    texts = [c.text.strip() for c in frags[-4:]]
+    label = ""
+    for t in reversed(texts):
+        label = t + label
         m = index.match(label, start)
         if m is not None:
             if m.target.kind is None:
@@ -141,7 +151,7 @@ def _match(
             fallback = fallback or (m, label)
     if fallback is not None:
         return fallback
-    return None, "".join(c.text.strip() for c in frags[-2:])
+    return None, "".join(texts[-2:])
 
 
 def _row_sum_ok(values: Sequence[int | Decimal | None], columns: Sequence[str]) -> bool | None:
@@ -202,7 +212,7 @@ def _column_aliases(edition: Edition) -> dict[str, frozenset[str]]:
     }
 
 
-def _header_cells(cells: Sequence[Cell], names: Sequence[frozenset[str]]) -> list[int] | None:
+def _header_cells(cells: Sequence[AnyCell], names: Sequence[frozenset[str]]) -> list[int] | None:
     """Indexes of the cells naming each column (the k-th repeat of a name takes the k-th cell)."""
     norm = [normalize(c.text) if c.col is not None else "" for c in cells]
     used: set[int] = set()
@@ -222,7 +232,7 @@ def _decimal_paths(edition: Edition) -> frozenset[str]:
 
 
 class _Aligner:
-    def __init__(self, edition: Edition, table: str, rows: Sequence[TokenRow]) -> None:
+    def __init__(self, edition: Edition, table: str, rows: Sequence[AnyRow]) -> None:
         self.edition = edition
         self.table = table
         self.rows = rows
@@ -231,11 +241,13 @@ class _Aligner:
         self.notes: list[Note] = []
         self.placed: list[Placed] = []
         self.extras: list[ExtraFound] = []
-        self.unassigned: list[Cell] = []
+        self.unassigned: list[AnyCell] = []
         self.decimal = _decimal_paths(edition)
         self._pool_src: Sequence[_Run] | None = None
         self._pool_cache: _Pools = {}
-        self._groups: tuple[dict[int, int], list[int], list[tuple[Cell, ...]]] | None = None
+        self._groups: tuple[dict[int, int], list[int], list[tuple[AnyCell, ...]]] | None = None
+        self._plan: list[tuple[_Run, RowTarget | None, str, Match | None]] = []
+        self._full_rows: list[_Run] | None = None
 
     # -- values ---------------------------------------------------------------------------------
 
@@ -325,7 +337,7 @@ class _Aligner:
         prev_short: tuple[_Run, RowTarget, int] | None = None  # run, target, index in plan
         while queue:
             run = queue.popleft()
-            match, label = _match(run.frags, self.edition, self.table, last + 1)
+            match, label = _match(run.frags, self.index, last + 1)
             target: RowTarget | None = match.target if match else None
             if target is None and prev_short is not None:
                 prun, ptarget, idx = prev_short
@@ -369,25 +381,18 @@ class _Aligner:
             last = target.order
             filled.add(target.key)
             prev_short = (run, target, len(plan) - 1) if len(run.nums) < n else None
-        full = [
-            p[0]
-            for p in plan
-            if p[1] is not None and len(p[0].nums) == len(p[1].columns) and p[0].positioned
-        ]
+        self._plan = plan  # the full rows are computed from it when a short row needs them
         for run, target, label, match in plan:
             if target is None:
                 self._extra(run, label, "unknown", None, ())
                 continue
-            lines = tuple(
-                sorted({c.line for c in run.frags[-2:]} | {n.cell.line for n in run.nums})
-            )
             if match is None:
                 self.notes.append(
                     Note(
                         code="positional_row",
                         message=f"label {label!r} matched no row; numbers given to the next "
                         f"row by position: {target.key}",
-                        lines=lines,
+                        lines=_lines_of(run),
                         paths=(target.key,),
                         confidence=0.5,
                     )
@@ -397,17 +402,21 @@ class _Aligner:
                     Note(
                         code="fuzzy_label",
                         message=f"label {label!r} matched {target.key} approximately",
-                        lines=lines,
+                        lines=_lines_of(run),
                         paths=(target.key,),
                         confidence=match.score,
                     )
                 )
             if target.kind is not None:
-                self._extra(run, label, target.kind, target.key, target.columns, full)
+                self._extra(run, label, target.kind, target.key, target.columns, None)
                 continue
-            paths = [f"{target.key}.{c}" for c in target.columns]
-            centers = self._positions(run, target.columns, full)
-            self._place(run, paths, centers, target.key)
+            columns = target.columns
+            paths = _paths_of(target.key, columns)
+            if len(run.nums) == len(columns):
+                self._place_full(run, paths)
+            else:
+                centers = self._positions(run, columns, None)
+                self._place(run, paths, centers, target.key)
         for t in self.targets:
             if t.kind is None and t.key not in filled:
                 self.notes.append(
@@ -420,7 +429,7 @@ class _Aligner:
                 )
 
     def _positions(
-        self, run: _Run, columns: Sequence[str], full: Sequence[_Run]
+        self, run: _Run, columns: Sequence[str], full: Sequence[_Run] | None
     ) -> list[float] | None:
         """Column centres for a short run: from the header naming its columns when the numbers
         sit exactly on them (grid layouts), else from full rows, else from the header."""
@@ -434,14 +443,14 @@ class _Aligner:
             return rows
         return head[0] if head is not None else None
 
-    def _text_groups(self) -> tuple[dict[int, int], list[int], list[tuple[Cell, ...]]]:
+    def _text_groups(self) -> tuple[dict[int, int], list[int], list[tuple[AnyCell, ...]]]:
         """Reading position of each number cell (by id), and the text cells between numbers
         (a header is one such group) with the position where each group ends."""
         if self._groups is None:
             pos: dict[int, int] = {}
             ends: list[int] = []
-            groups: list[tuple[Cell, ...]] = []
-            cur: list[Cell] = []
+            groups: list[tuple[AnyCell, ...]] = []
+            cur: list[AnyCell] = []
             i = 0
             for row in self.rows:
                 for cell in row.cells:
@@ -494,7 +503,7 @@ class _Aligner:
             return best
         return None
 
-    def _centers_for(self, run: _Run, n: int, full: Sequence[_Run]) -> list[float] | None:
+    def _centers_for(self, run: _Run, n: int, full: Sequence[_Run] | None) -> list[float] | None:
         if len(run.nums) >= n or not run.positioned:
             return None
         pools = self._pools(full)
@@ -513,8 +522,21 @@ class _Aligner:
             return None
         return [sum(float(f.nums[j].cell.col or 0.0) for f in refs) / len(refs) for j in range(n)]
 
-    def _pools(self, full: Sequence[_Run]) -> _Pools:
-        """Full rows by (length, label position) and by length alone, with their first rows."""
+    def _full(self) -> list[_Run]:
+        """The plan's runs that fill their row with numbers in increasing positions."""
+        if self._full_rows is None:
+            self._full_rows = [
+                p[0]
+                for p in self._plan
+                if p[1] is not None and len(p[0].nums) == len(p[1].columns) and p[0].positioned
+            ]
+        return self._full_rows
+
+    def _pools(self, full: Sequence[_Run] | None) -> _Pools:
+        """Full rows by (length, label position) and by length alone, with their first rows
+        (``full`` None: the plan's full rows)."""
+        if full is None:
+            full = self._full()
         if self._pool_src is not full:
             pools: _Pools = {}
             for f in full:
@@ -576,6 +598,18 @@ class _Aligner:
         )
         return list(pick)
 
+    def _place_full(self, run: _Run, paths: Sequence[str]) -> None:
+        """:meth:`_place` of a run with one number per column."""
+        decimal = self.decimal
+        append = self.placed.append
+        for num, path in zip(run.nums, paths, strict=True):
+            cell, tok, _ = num
+            v = tok.value
+            if type(v) is int and path not in decimal:
+                append(_new(Placed, (path, v, cell)))
+            else:
+                append(_new(Placed, (path, self._value(path, num), cell)))
+
     def _place(
         self, run: _Run, paths: Sequence[str], centers: list[float] | None, what: str
     ) -> None:
@@ -597,7 +631,7 @@ class _Aligner:
         kind: str,
         group: str | None,
         columns: Sequence[str],
-        full: Sequence[_Run] = (),
+        full: Sequence[_Run] | None = (),
     ) -> None:
         cols = tuple(columns)
         if cols and len(run.nums) <= len(cols):
@@ -609,7 +643,7 @@ class _Aligner:
                 else list(range(len(cols)))
             )
             values: list[int | Decimal | None] = [None] * len(cols)
-            cells: list[Cell | None] = [None] * len(cols)
+            cells: list[AnyCell | None] = [None] * len(cols)
             for num, j in zip(run.nums, slots, strict=False):
                 values[j] = num.tok.value
                 cells[j] = num.cell
@@ -617,7 +651,7 @@ class _Aligner:
             cols = ()
             values = [n.tok.value for n in run.nums]
             cells = [n.cell for n in run.nums]
-        lines = tuple(sorted({c.line for c in run.frags[-2:]} | {n.cell.line for n in run.nums}))
+        lines = _lines_of(run)
         self.extras.append(
             ExtraFound(
                 label=label,
@@ -639,6 +673,6 @@ class _Aligner:
         )
 
 
-def align_table(edition: Edition, table: str, rows: Sequence[TokenRow]) -> AlignResult:
+def align_table(edition: Edition, table: str, rows: Sequence[AnyRow]) -> AlignResult:
     """Assign the numbers of one table's token rows to template paths (see module docstring)."""
     return _Aligner(edition, table, rows).run()

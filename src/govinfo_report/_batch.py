@@ -9,11 +9,9 @@ per-source work is a plain module-level function, so the same steps run under ot
 
 from __future__ import annotations
 
-import copyreg
 import functools
 import importlib
 import os
-import types
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -161,28 +159,8 @@ def check_source(
     )
 
 
-def _mappingproxy(data: dict[Any, Any]) -> types.MappingProxyType[Any, Any]:
-    """Rebuilds a read-only mapping sent back by a worker process."""
-    return types.MappingProxyType(data)
-
-
-def _reduce_mappingproxy(
-    proxy: types.MappingProxyType[Any, Any],
-) -> tuple[Callable[[dict[Any, Any]], types.MappingProxyType[Any, Any]], tuple[dict[Any, Any]]]:
-    return _mappingproxy, (dict(proxy),)
-
-
-def _picklable_results() -> None:
-    """Let worker processes send results holding read-only mappings (``ParseResult.provenance``).
-
-    Called in workers only: the parent needs just :func:`_mappingproxy` to unpickle.
-    """
-    copyreg.pickle(types.MappingProxyType, _reduce_mappingproxy)
-
-
 def _apply_chunk(func: Callable[[_T], _R], chunk: list[_T]) -> list[_R]:
-    """Runs in a worker process: ``func`` over one chunk."""
-    _picklable_results()
+    """Runs in a worker process: ``func`` over one chunk (results pickle as they are)."""
     return [func(item) for item in chunk]
 
 

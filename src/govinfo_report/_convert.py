@@ -163,26 +163,45 @@ def unflatten(
         raise KeyError(f"not a canonical path of the {ed.value} edition: {unknown[0]!r}")
     dec = _decimal_paths(ed)
     checked = {p: _check_value(p, v, p in dec) for p, v in cells.items()}
-    base = empty_report(ed, meta=meta)
     del known
-    kwargs = {n.name: _build(n, checked) for n in _tree(ed)}
-    return attrs.evolve(base, **kwargs)
+    if meta is None:
+        meta = Meta(edition=ed)
+    elif meta.edition is not ed:
+        raise ValueError(f"meta.edition is {meta.edition.value}, not {ed.value}")
+    return AnnualReport(meta=meta, **_builder(ed)(checked.get))
+
+
+def build_report(
+    cells: Mapping[str, Value], edition: Edition, meta: Meta, **fields: Any
+) -> AnnualReport:
+    """:func:`unflatten` for the parser's own cells, known to be valid paths with values of the
+    right type (no checks), with the report's other fields (prose, extra rows) set at once."""
+    return AnnualReport(meta=meta, **_builder(edition)(cells.get), **fields)
+
+
+@cache
+def _builder(edition: Edition) -> Any:
+    """A function ``build(get) -> {table name: table object}`` for ``edition``, compiled once:
+    one nested constructor call per table, reading each leaf with ``get(path)``."""
+    classes: dict[str, type] = {}
+
+    def expr(node: _Node) -> str:
+        if node.cls is None:
+            return f"get({node.path!r})"
+        var = f"_c{len(classes)}"
+        classes[var] = node.cls
+        args = ", ".join(f"{c.name}={expr(c)}" for c in node.children)
+        return f"{var}({args})"
+
+    body = ", ".join(f"{n.name!r}: {expr(n)}" for n in _tree(edition))
+    namespace: dict[str, Any] = dict(classes)
+    exec(f"def build(get):\n    return {{{body}}}\n", namespace)
+    return namespace["build"]
 
 
 @cache
 def _path_set(edition: Edition) -> frozenset[str]:
     return frozenset(template(edition).paths)
-
-
-def _build(node: _Node, cells: Mapping[str, Value]) -> Any:
-    assert node.cls is not None
-    kwargs: dict[str, Any] = {}
-    for child in node.children:
-        if child.cls is None:
-            kwargs[child.name] = cells.get(child.path)
-        else:
-            kwargs[child.name] = _build(child, cells)
-    return node.cls(**kwargs)
 
 
 # -- dict / JSON form ------------------------------------------------------------------------------

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import re
 from decimal import Decimal, InvalidOperation
-from functools import lru_cache
 
 from attrs import frozen
 
@@ -62,9 +61,16 @@ def parse_number(text: str) -> NumberToken | None:
     >>> parse_number("1.属于国家秘密") is None
     True
     """
+    try:
+        return NUMBER_CACHE[text]
+    except KeyError:
+        pass
+    tok = _parse(text)
     if len(text) <= 64:  # cells repeat across reports; long texts are never cached
-        return _cached(text)
-    return _parse(text)
+        if len(NUMBER_CACHE) >= _CACHE_SIZE:  # bounded: hostile text must not fill memory
+            NUMBER_CACHE.clear()
+        NUMBER_CACHE[text] = tok
+    return tok
 
 
 def _parse(text: str) -> NumberToken | None:
@@ -89,7 +95,13 @@ def _parse(text: str) -> NumberToken | None:
     return NumberToken(value=int(s))
 
 
-_cached = lru_cache(maxsize=8192)(_parse)
+_CACHE_SIZE = 8192
+NUMBER_CACHE: dict[str, NumberToken | None] = {}
+"""Memo of :func:`parse_number` for texts of at most 64 characters (hot loops read it directly
+with ``NUMBER_CACHE.get(text, MISS)`` and call :func:`parse_number` on a miss)."""
+MISS = NumberToken(value=None, is_null=True)
+"""Sentinel for ``NUMBER_CACHE.get`` (compare with ``is``; ``None`` is a cached answer: not a
+number). A ``NumberToken`` so that the lookup keeps its type."""
 
 
 def is_footer(line: str) -> bool:

@@ -11,23 +11,31 @@ from __future__ import annotations
 import bisect
 import importlib
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from types import MappingProxyType
 from typing import Any
 
 import attrs
 from attrs import field, frozen
 
-import govinfo_report.tokenizers._builtins  # noqa: F401  (registers the built-in tokenizers)
-
 from ._align import AlignResult, align_table
-from ._convert import unflatten
+from ._convert import build_report
+from ._frozen import FrozenMap, LazyProvenance
 from ._labels import normalize
-from ._numbers import is_footer, parse_number
+from ._numbers import MISS, NUMBER_CACHE, is_footer, parse_number
 from ._schema import AnnualReport, ExtraRow, ExtraRowKind, Meta, Value
-from ._segment import TABLES, Line, detect_edition, find_meta, segment, split_lines
+from ._segment import (
+    TABLES,
+    Line,
+    detect_edition,
+    find_meta,
+    line_index,
+    segment,
+    split_lines,
+)
 from ._template import Edition, template
 from .tokenizers._base import Tokenizer
+from .tokenizers._builtins import max_score, rows_of  # (importing it registers the built-ins)
 from .tokenizers._html import html_text
 from .tokenizers._registry import get_tokenizer, tokenizers
 
@@ -112,7 +120,9 @@ class Provenance:
 
 
 def _freeze(value: Mapping[str, Any]) -> Mapping[str, Any]:
-    return MappingProxyType(dict(value))
+    if isinstance(value, FrozenMap):
+        return value
+    return FrozenMap(value)
 
 
 @frozen(kw_only=True)
@@ -186,7 +196,7 @@ def _blank_footers(region: str, base_line: int, diags: list[Diagnostic]) -> str:
     out: list[str] = []
     for i, part in enumerate(parts):
         body = part.rstrip("\r\n")
-        if is_footer(body):
+        if _may_be_footer(body) and is_footer(body):
             diags.append(
                 Diagnostic(
                     code="page_footer",
@@ -200,29 +210,93 @@ def _blank_footers(region: str, base_line: int, diags: list[Diagnostic]) -> str:
     return "".join(out)
 
 
-def _pick(region: str, layout: str | None) -> list[tuple[float, Tokenizer]]:
+_FOOTER_FIRST = frozenset("第-—–－−0123456789０１２３４５６７８９")
+
+
+def _may_be_footer(line: str) -> bool:
+    """False for a line :func:`is_footer` rejects for its first printed character (a footer
+    starts with a digit, a dash or 第)."""
+    s = line.lstrip()
+    return bool(s) and s[0] in _FOOTER_FIRST
+
+
+def _pick(region: str, layout: str | None) -> Iterator[tuple[float, Tokenizer]]:
+    """Tokenizers by decreasing sniff score (ties: registration order), lazily.
+
+    Built-ins have a known highest score (:func:`max_score`); sniffing goes by decreasing
+    highest score and stops once no tokenizer left could beat the best so far, so the best is
+    found without running every sniff. The others are sniffed only if the caller asks for a
+    fallback (a tokenizer raised); the order is the same as sniffing all of them and sorting.
+    """
     if layout is not None:
-        return [(1.0, get_tokenizer(layout))]
+        yield 1.0, get_tokenizer(layout)
+        return
+    toks = list(tokenizers().values())
+    caps = [max_score(t) for t in toks]
+    order = sorted(range(len(toks)), key=lambda i: (-caps[i], i))
     scored: list[tuple[float, int, Tokenizer]] = []
-    for i, tok in enumerate(tokenizers().values()):
+    best: tuple[float, int] | None = None  # (score, -index)
+    k = 0
+    while k < len(order):
+        i = order[k]
+        k += 1
         try:
-            s = float(tok.sniff(region))
+            s = float(toks[i].sniff(region))
         except Exception:  # a plug-in's sniff must not break parsing
             continue
         if s == s and s > 0:
-            scored.append((min(1.0, s), -i, tok))
+            s = min(1.0, s)
+            scored.append((s, -i, toks[i]))
+            if best is None or (s, -i) > best:
+                best = (s, -i)
+        if best is not None and all((caps[j], -j) < best for j in order[k:]):
+            break
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
-    return [(s, t) for s, _, t in scored]
+    if not scored:
+        return
+    yield scored[0][0], scored[0][2]
+    if k < len(order):  # the caller wants a fallback: sniff the rest
+        for i in order[k:]:
+            try:
+                s = float(toks[i].sniff(region))
+            except Exception:  # a plug-in's sniff must not break parsing
+                continue
+            if s == s and s > 0:
+                scored.append((min(1.0, s), -i, toks[i]))
+        scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
+    for s, _, t in scored[1:]:
+        yield s, t
 
 
-def _number_spans(region: str, offset: int) -> list[tuple[int, int]]:
-    """Offsets of every standalone number in a region (split on spaces, tabs and bars)."""
+def _number_spans(
+    region: str, offset: int, skip: Mapping[int, int] | None = None
+) -> list[tuple[int, int]]:
+    """Offsets of every standalone number in a region (split on spaces, tabs and bars), except
+    those within ``skip`` (start offset -> end offset of a span known to be covered)."""
     out: list[tuple[int, int]] = []
+    get = NUMBER_CACHE.get
+    skip_end = (skip or {}).get
     for m in _NUMBER_TOKEN.finditer(region):
-        tok = parse_number(m.group())
+        a, b = m.span()
+        a += offset
+        b += offset
+        end = skip_end(a)
+        if end is not None and b <= end:
+            continue
+        word = m.group()
+        tok = get(word, MISS)
+        if tok is MISS:
+            tok = parse_number(word)
         if tok is not None and not tok.is_null:
-            out.append((offset + m.start(), offset + m.end()))
+            out.append((a, b))
     return out
+
+
+def _provenance_maker(text: str) -> Callable[[str, int, int, int], Provenance]:
+    def make(path: str, line: int, start: int, end: int) -> Provenance:
+        return Provenance(path=path, lines=(line,), raw=text[start:end], start=start, end=end)
+
+    return make
 
 
 # -- the parser ------------------------------------------------------------------------------------
@@ -317,7 +391,8 @@ def parse(
     if not text.strip():
         diags.append(Diagnostic(code="empty_input", message="the input holds no text"))
     # -- edition and meta
-    seg21 = segment(lines, Edition.E2021)
+    index = line_index(lines, text)
+    seg21 = segment(lines, Edition.E2021, index)
     first_sec = min(
         (r.heading for r in seg21.sections.values() if r.heading is not None), default=None
     )
@@ -344,7 +419,7 @@ def parse(
                 f"report year {year} implies {Edition.for_year(year).value}",
             )
         )
-    segs = seg21 if ed is Edition.E2021 else segment(lines, ed)
+    segs = seg21 if ed is Edition.E2021 else segment(lines, ed, index)
     if organ is None or year is None:
         diags.append(
             Diagnostic(
@@ -355,13 +430,12 @@ def parse(
         )
     # -- tables
     cells: dict[str, Value] = {}
-    prov: dict[str, Provenance] = {}
+    prov: dict[str, tuple[int, int, int]] = {}
     layouts: dict[str, str] = {}
     counts: dict[str, int] = {}
     confs: dict[str, float] = {}
     extras: list[ExtraRow] = []
     pairs: list[tuple[str, str]] = []
-    line_starts: list[int] | None = None
     pair_work = 0
     tpl = template(ed)
     for tkey in TABLES:
@@ -382,7 +456,7 @@ def parse(
         for score, tok in _pick(region, layout):
             try:
                 # cells stay relative to the region; only what is kept is shifted below
-                result = align_table(ed, tkey, tok.tokenize(region))
+                result = align_table(ed, tkey, rows_of(tok, region))
             except Exception as exc:  # a plug-in tokenizer failed; try the next best
                 diags.append(
                     Diagnostic(
@@ -399,12 +473,10 @@ def parse(
             continue
         dl = line0 - 1
         covered: list[tuple[int, int]] = []
-        for p in result.placed:
-            cells[p.path] = p.value
-            a, b = p.cell.start + offset, p.cell.end + offset
-            prov[p.path] = Provenance(
-                path=p.path, lines=(p.cell.line + dl,), raw=text[a:b], start=a, end=b
-            )
+        for path, value, cell in result.placed:
+            cells[path] = value
+            a, b = cell.start + offset, cell.end + offset
+            prov[path] = (cell.line + dl, a, b)
             covered.append((a, b))
         counts[layouts[tkey]] = counts.get(layouts[tkey], 0) + len(result.placed)
         for ex in result.extras:
@@ -428,9 +500,7 @@ def parse(
                 if c is not None:
                     path = f"extra_rows.{i}.{j}"
                     a, b = c.start + offset, c.end + offset
-                    prov[path] = Provenance(
-                        path=path, lines=(c.line + dl,), raw=text[a:b], start=a, end=b
-                    )
+                    prov[path] = (c.line + dl, a, b)
                     covered.append((a, b))
         for c in result.unassigned:
             covered.append((c.start + offset, c.end + offset))
@@ -463,12 +533,13 @@ def parse(
                     pair_work += len(label) * len(official)
         covered.sort()
         starts = [s for s, _ in covered]
-        for a, b in _number_spans(region, offset):
+        # the largest end of the spans starting at each offset: a token starting there is
+        # covered exactly when it ends within it (the bisection below finds the same span)
+        ends = dict(covered)
+        for a, b in _number_spans(region, offset, ends):
             k = bisect.bisect_right(starts, a) - 1
             if not (k >= 0 and covered[k][0] <= a and b <= covered[k][1]):
-                if line_starts is None:
-                    line_starts = [ln.start for ln in lines]
-                ln = lines[bisect.bisect_right(line_starts, a) - 1].number
+                ln = lines[bisect.bisect_right(index[1], a) - 1].number
                 diags.append(
                     Diagnostic(
                         code="unassigned_number",
@@ -500,9 +571,10 @@ def parse(
             markup = _region(text, lines, sec.first, last)[0] if is_html else None
             prose[key] = _prose(lines, sec.first, last, markup)
     meta = Meta(edition=ed, organ=organ, year=year, title=title)
-    report = unflatten(cells, edition=ed, meta=meta)
-    report = attrs.evolve(
-        report,
+    report = build_report(
+        cells,
+        ed,
+        meta,
         overview=prose["overview"],
         problems=prose["problems"],
         other_matters=prose["other_matters"],
@@ -516,7 +588,7 @@ def parse(
         layouts=layouts,
         edition=ed,
         edition_source=source_kind,
-        provenance=prov,
+        provenance=LazyProvenance(prov, _provenance_maker(text)),
         diagnostics=tuple(diags),
         text=text,
     )

@@ -8,14 +8,16 @@ so a table is found even under a wrong or missing heading.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Sequence
+from functools import cache
+from itertools import accumulate, count, repeat
 from typing import NamedTuple
 
 from attrs import frozen
 
 from ._template import Edition, template
-from .tokenizers._flat import line_table
 
 __all__ = ["Line", "Region", "Segments", "detect_edition", "find_meta", "segment", "split_lines"]
 
@@ -78,7 +80,9 @@ class Segments:
 
 def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` with their 1-based numbers and start offsets (any line break)."""
-    return list(map(Line._make, line_table(text)))
+    starts = accumulate(map(len, text.splitlines(keepends=True)), initial=0)
+    # splitlines() drops exactly each line's break (see tokenizers._flat.line_table)
+    return list(map(tuple.__new__, repeat(Line), zip(count(1), starts, text.splitlines())))
 
 
 def _heading_key(
@@ -111,24 +115,81 @@ def _heading_key(
     return None
 
 
-def _find(lines: Sequence[Line], words: re.Pattern[str], lo: int, hi: int) -> int | None:
+LineIndex = tuple[str, list[int]]
+"""A text holding the lines, and the offset of each line in it (then the text's length)."""
+
+
+def line_index(lines: Sequence[Line], text: str | None = None) -> LineIndex:
+    """A text holding ``lines`` with each line's offset in it (and its end): a search for words
+    that hold no line break then runs once over the text instead of once per line. ``text``:
+    the text ``lines`` were split from (else they are joined)."""
+    if text is not None:
+        return text, [ln.start for ln in lines] + [len(text)]
+    texts = [ln.text for ln in lines]
+    return "\n".join(texts), list(accumulate([len(t) + 1 for t in texts], initial=0))
+
+
+def _find(
+    lines: Sequence[Line], words: re.Pattern[str], lo: int, hi: int, index: LineIndex
+) -> int | None:
     """The first line in ``[lo, hi)`` holding one of ``words`` (no word holds a line break)."""
-    for i in range(lo, hi):
-        if words.search(lines[i].text) is not None:
-            return i
-    return None
+    if lo >= hi:
+        return None
+    joined, starts = index
+    m = words.search(joined, starts[lo])
+    if m is None:
+        return None
+    i = bisect.bisect_right(starts, m.start()) - 1
+    return i if i < hi else None
 
 
-def segment(lines: Sequence[Line], edition: Edition) -> Segments:
-    """Locate section headings and table regions."""
-    tpl = template(edition)
-    keywords = [(s.key, s.keywords) for s in tpl.sections]
+_HEADINGS: dict[Edition, dict[str, str | None]] = {}
+"""Memo of :func:`_heading_key` by edition and line text (headings repeat across reports)."""
+
+
+@cache
+def _keywords(edition: Edition) -> list[tuple[str, tuple[tuple[str, ...], ...]]]:
+    return [(s.key, s.keywords) for s in template(edition).sections]
+
+
+def _hint_lines(lines: Sequence[Line], index: LineIndex) -> list[int]:
+    """Indexes of the lines that may be headings: they hold a hint word, are at most 600
+    characters long and hold no tab in their first two characters."""
+    joined, starts = index
+    out: list[int] = []
+    search = _HINT_RE.search
+    pos = 0
+    n = len(lines)
+    while True:
+        m = search(joined, pos)
+        if m is None:
+            return out
+        i = bisect.bisect_right(starts, m.start()) - 1
+        t = lines[i].text
+        if not ("\t" in t[:2] or len(t) > 600):
+            out.append(i)
+        if i + 1 >= n:
+            return out
+        pos = starts[i + 1]
+
+
+def segment(lines: Sequence[Line], edition: Edition, index: LineIndex | None = None) -> Segments:
+    """Locate section headings and table regions (``index``: :func:`line_index` of ``lines``,
+    when the caller has it)."""
+    if index is None:
+        index = line_index(lines)
+    keywords = _keywords(edition)
+    memo = _HEADINGS.setdefault(edition, {})
     cands: dict[str, list[int]] = {k: [] for k in _SECTION_ORDER}
-    for i, ln in enumerate(lines):
-        t = ln.text
-        if "\t" in t[:2] or len(t) > 600 or _HINT_RE.search(t) is None:
-            continue
-        k = _heading_key(ln.text, keywords)
+    for i in _hint_lines(lines, index):
+        t = lines[i].text
+        try:
+            k = memo[t]
+        except KeyError:
+            k = _heading_key(t, keywords)
+            if len(memo) >= 8192:  # bounded: headings repeat across reports, prose does not
+                memo.clear()
+            memo[t] = k
         if k is not None:
             cands[k].append(i)
     n = len(lines)
@@ -139,15 +200,15 @@ def segment(lines: Sequence[Line], edition: Edition) -> Segments:
         after = [i for i in cands[k] if i > prev]
         if k in _ANCHORS:
             lo = prev + 1
-            a = _find(lines, _ANCHOR_RE[k], lo, n)
+            a = _find(lines, _ANCHOR_RE[k], lo, n, index)
             if a is not None and after and a < after[0]:
                 # an anchor word in the prose before the table's heading is not the table
-                a = _find(lines, _ANCHOR_RE[k], after[0], n) or a
+                a = _find(lines, _ANCHOR_RE[k], after[0], n, index) or a
             # the appeals anchor words are also in its heading: search after a heading line
             if a is not None and k == "appeals":
                 headings = set(cands[k])
                 while a is not None and a in headings:
-                    a = _find(lines, _ANCHOR_RE[k], a + 1, n)
+                    a = _find(lines, _ANCHOR_RE[k], a + 1, n, index)
             before = [i for i in after if a is None or i <= a]
             if a is not None:
                 anchors[k] = a

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import threading
 
 from ._types import Decoded, DecodeError
 from ._vocab import plausibility
@@ -29,13 +30,36 @@ class _TooManyErrors(Exception):
     pass
 
 
-def _lenient(
+_RECORD = "govinfo_report.repair.record"
+_record_state = threading.local()
+
+
+def _record(error: UnicodeError) -> tuple[str, int]:
+    """Decode error handler: one U+FFFD per undecodable run, whose byte range is logged."""
+    if not isinstance(error, UnicodeDecodeError):
+        raise error
+    log: list[tuple[int, int]] = _record_state.log
+    end = max(error.end, error.start + 1)
+    log.append((error.start, end))
+    if len(log) > _record_state.cap:
+        raise _TooManyErrors
+    return "\ufffd", end
+
+
+codecs.register_error(_RECORD, _record)
+
+
+# Codecs that keep no state from one character to the next (no byte-order detection, no
+# shift sequences): resuming after an error is the same as decoding the rest afresh.
+_STATELESS = frozenset(
+    {"utf-8", "gb18030", "big5", "utf-16-le", "utf-16-be", "utf-32-le", "utf-32-be"}
+)
+
+
+def _lenient_restarting(
     data: bytes | memoryview, encoding: str, max_errors: int | None = None
 ) -> tuple[str, list[int]]:
-    """Decode, turning each undecodable run of bytes into one U+FFFD; return their offsets.
-
-    Raises ``_TooManyErrors`` past ``max_errors`` undecodable runs (a hopeless reading).
-    """
+    """:func:`_lenient` for any codec: decode afresh after each undecodable run."""
     view = memoryview(data)
     errors = 0
     parts: list[str] = []
@@ -57,6 +81,31 @@ def _lenient(
             position += max(error.end, error.start + 1)
             if position >= len(view):
                 return "".join(parts), replaced
+
+
+def _lenient(
+    data: bytes | memoryview, encoding: str, max_errors: int | None = None
+) -> tuple[str, list[int]]:
+    """Decode, turning each undecodable run of bytes into one U+FFFD; return their offsets.
+
+    Raises ``_TooManyErrors`` past ``max_errors`` undecodable runs (a hopeless reading). One
+    pass of the codec: the error handler logs each run and resumes after it, which is what
+    decoding the rest afresh would do (the codecs tried keep no state across a character).
+    """
+    if encoding not in _STATELESS:
+        return _lenient_restarting(data, encoding, max_errors)
+    log: list[tuple[int, int]] = []
+    saved = getattr(_record_state, "log", None), getattr(_record_state, "cap", None)
+    _record_state.log = log
+    _record_state.cap = len(data) + 1 if max_errors is None else max_errors
+    try:
+        text = codecs.decode(data, encoding, _RECORD)
+    finally:
+        _record_state.log, _record_state.cap = saved
+    replaced: list[int] = []
+    for start, end in log:
+        replaced.extend(range(start, end))
+    return text, replaced
 
 
 # Plausibility is measured on the first characters only: enough to tell readings apart.

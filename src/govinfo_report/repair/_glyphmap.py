@@ -10,9 +10,12 @@ every garbled character it cannot restore.
 
 from __future__ import annotations
 
+import functools
+import itertools
+import operator
 import re
 import unicodedata
-from collections import Counter, defaultdict
+from collections import defaultdict
 from collections.abc import Iterable, Mapping
 
 import attrs
@@ -124,58 +127,59 @@ class GlyphMap:
         if not isinstance(text, str):
             raise TypeError(f"apply() expects str, not {type(text).__name__}")
         ambiguous = {c.garbled: c for c in self.conflicts if c.kind == "ambiguous"}
-        parts: list[str] = []
         fixes: list[Fix] = []
-        characters = list(_characters(text))
+        # every output character stands for the input character at the same offset
+        out_chars = list(text)
+        protected = _protected(text)
         if only_garbled:
-            skipped = _clean_lines(text)
-            characters = [(i, c, p or skipped[i]) for i, c, p in characters]
-        for position, (index, char, protected) in enumerate(characters):
-            out = char
-            left = parts[-1] if parts else ""
-            if protected or char in "\t\n":
-                pass
-            elif char == " ":
-                found, evidence = self._from_context([(" ", left)], 2)
+            protected = [p or s for p, s in zip(protected, _clean_lines(text), strict=True)]
+        after_space: dict[str, tuple[str, str]] = {}  # _from_context for spaces, by left
+        for index in itertools.compress(range(len(text)), map(operator.not_, protected)):
+            char = text[index]
+            left = out_chars[index - 1] if index else ""
+            if char == " ":
+                context = after_space.get(left)
+                if context is None:
+                    context = after_space[left] = self._from_context([(" ", left)], 2)
+                found, evidence = context
                 if found:
-                    out = found
+                    out_chars[index] = found
                     reason = f"a space after {left!r} stood for {found!r} ({evidence})"
-                    fixes.append(_fix("glyph_space", index, len(parts), char, out, reason, 0.5))
+                    fixes.append(_fix("glyph_space", index, char, found, reason, 0.5))
             elif char.isspace():
                 pass
             elif char in self.mapping:
-                out = self.mapping[char]
+                out = out_chars[index] = self.mapping[char]
                 if out != char:
                     reason = f"learned glyph map: {char!r} -> {out!r} ({self.votes[char]} votes)"
-                    fixes.append(_fix("glyph_map", index, len(parts), char, out, reason, 1.0))
+                    fixes.append(_fix("glyph_map", index, char, out, reason, 1.0))
             elif _kept_as_is(char):
                 pass
             else:
-                right = _next_glyph(characters, position)
+                after = _NON_SPACE.search(text, index + 1)
+                right = "" if after is None else after.group()
                 found, evidence = self._from_context([(char, ">" + right), (char, "<" + left)], 1)
                 conflict = ambiguous.get(char)
-                out = found or UNKNOWN
+                out = out_chars[index] = found or UNKNOWN
                 if found:
                     reason = f"ambiguous glyph resolved by {evidence}"
-                    fixes.append(_fix("glyph_context", index, len(parts), char, out, reason, 0.5))
+                    fixes.append(_fix("glyph_context", index, char, out, reason, 0.5))
                 elif conflict is not None:
                     shown = ", ".join(f"{o!r} x{n}" for o, n in conflict.originals)
                     reason = f"glyph seen for several originals: {shown}"
-                    fixes.append(_fix("glyph_ambiguous", index, len(parts), char, out, reason))
+                    fixes.append(_fix("glyph_ambiguous", index, char, out, reason))
                 else:
                     reason = "garbled glyph with no learned mapping"
-                    fixes.append(_fix("glyph_unknown", index, len(parts), char, out, reason))
-            parts.append(out)
-        return Repaired(text="".join(parts), fixes=tuple(fixes))
+                    fixes.append(_fix("glyph_unknown", index, char, out, reason))
+        return Repaired(text="".join(out_chars), fixes=tuple(fixes))
 
 
-def _fix(
-    name: str, index: int, out_index: int, char: str, out: str, reason: str, score: float = 0.0
-) -> Fix:
+def _fix(name: str, index: int, char: str, out: str, reason: str, score: float = 0.0) -> Fix:
+    """A one-character change at ``index``, in the input and the output alike."""
     return Fix(
         name=name,
         source_span=(index, index + 1),
-        target_span=(out_index, out_index + len(out)),
+        target_span=(index, index + len(out)),
         original=char,
         replacement=out,
         reason=reason,
@@ -191,13 +195,11 @@ def _clean_lines(text: str) -> list[bool]:
     return flags
 
 
-def _next_glyph(characters: list[tuple[int, str, bool]], position: int) -> str:
-    for _, char, _ in characters[position + 1 :]:
-        if not char.isspace():
-            return char
-    return ""
+# str.isspace() is false of exactly the characters \S matches
+_NON_SPACE = re.compile(r"\S")
 
 
+@functools.lru_cache(maxsize=65536)
 def _kept_as_is(char: str) -> bool:
     code = ord(char)
     return (
@@ -211,13 +213,13 @@ def _kept_as_is(char: str) -> bool:
     )
 
 
-def _characters(text: str) -> Iterable[tuple[int, str, bool]]:
-    """Each character of ``text`` with its offset and whether it is part of a protected token."""
-    position = 0
-    for cell in re.split(r"(\t|\n)", text):
+def _protected(text: str) -> list[bool]:
+    """Per character of ``text``: whether it is kept as it is (a tab, a line break, or part of
+    a protected token: a cell that is a number, an item number at the start of a cell)."""
+    flags: list[bool] = []
+    for cell in _CELLS.split(text):
         if cell in ("\t", "\n"):
-            yield position, cell, True
-            position += 1
+            flags.append(True)
             continue
         stripped = cell.strip()
         protected_end = 0
@@ -228,9 +230,12 @@ def _characters(text: str) -> Iterable[tuple[int, str, bool]]:
             item = _ITEM_NUMBER.match(cell, lead)
             if item is not None:
                 protected_end = item.end()
-        for offset, char in enumerate(cell):
-            yield position + offset, char, offset < protected_end
-        position += len(cell)
+        flags += [True] * protected_end
+        flags += [False] * (len(cell) - protected_end)
+    return flags
+
+
+_CELLS = re.compile(r"(\t|\n)")
 
 
 def _strip_item_numbers(garbled: str, known: str) -> tuple[str, str]:
@@ -245,44 +250,55 @@ def _strip_item_numbers(garbled: str, known: str) -> tuple[str, str]:
 def _align(
     garbled: str, known: str, best: Mapping[str, str]
 ) -> list[tuple[str | None, str | None]]:
-    """Minimum-cost alignment of a garbled string with its known original."""
+    """Minimum-cost alignment of a garbled string with its known original.
+
+    A dynamic programme over (garbled prefix, known prefix). On equal costs a diagonal step is
+    preferred to dropping a garbled character, and that to losing an original one.
+    """
     m, n = len(garbled), len(known)
-
-    def substitute(g: str, k: str) -> float:
-        if g == k:
-            return _MATCH
+    # cost[i][j], built row by row; move: 1 diagonal, 2 drop garbled, 3 lost original
+    row = [0.0] * (n + 1)
+    for j in range(1, n + 1):
+        row[j] = row[j - 1] + _LOST
+    moves = [[0] + [3] * n]
+    for i in range(1, m + 1):
+        g = garbled[i - 1]
+        drop = _DROP_SPACE if g == " " else _DROP_GARBLED
         if is_ideograph(g):
-            return _SUBSTITUTE_IDEOGRAPH
-        guess = best.get(g)
-        if guess is None or g == " ":
-            return _SUBSTITUTE
-        return _SUBSTITUTE_KNOWN if guess == k else _SUBSTITUTE_CONTRADICTED
-
-    inf = float("inf")
-    cost = [[inf] * (n + 1) for _ in range(m + 1)]
-    move = [[0] * (n + 1) for _ in range(m + 1)]  # 1 diagonal, 2 drop garbled, 3 lost original
-    cost[0][0] = 0.0
-    for i in range(m + 1):
-        for j in range(n + 1):
-            here = cost[i][j]
-            if here == inf:
-                continue
-            if i < m and j < n:
-                value = here + substitute(garbled[i], known[j])
-                if value < cost[i + 1][j + 1]:
-                    cost[i + 1][j + 1], move[i + 1][j + 1] = value, 1
-            if i < m:
-                value = here + (_DROP_SPACE if garbled[i] == " " else _DROP_GARBLED)
-                if value < cost[i + 1][j]:
-                    cost[i + 1][j], move[i + 1][j] = value, 2
-            if j < n:
-                value = here + _LOST
-                if value < cost[i][j + 1]:
-                    cost[i][j + 1], move[i][j + 1] = value, 3
+            other = _SUBSTITUTE_IDEOGRAPH
+            guess = None
+        else:
+            guess = best.get(g)
+            if g == " ":
+                guess = None
+            other = _SUBSTITUTE if guess is None else _SUBSTITUTE_CONTRADICTED
+        diagonal = row[0]  # cost[i - 1][j - 1]
+        value = diagonal + drop  # cost[i][j - 1]
+        new_row = [value]
+        move = [2]
+        for k, above in zip(known, row[1:], strict=True):  # above: cost[i - 1][j]
+            lost = value + _LOST
+            if g == k:
+                value = diagonal + _MATCH
+            elif k == guess:
+                value = diagonal + _SUBSTITUTE_KNOWN
+            else:
+                value = diagonal + other
+            step = 1
+            dropped = above + drop
+            if dropped < value:
+                value, step = dropped, 2
+            if lost < value:
+                value, step = lost, 3
+            new_row.append(value)
+            move.append(step)
+            diagonal = above
+        row = new_row
+        moves.append(move)
     pairs: list[tuple[str | None, str | None]] = []
     i, j = m, n
     while i or j:
-        step = move[i][j]
+        step = moves[i][j]
         if step == 1:
             pairs.append((garbled[i - 1], known[j - 1]))
             i, j = i - 1, j - 1
@@ -296,32 +312,60 @@ def _align(
     return pairs
 
 
-_Votes = dict[str, Counter[str]]
-_ContextVotes = dict[tuple[str, str], Counter[str]]
+_Votes = dict[str, dict[str, int]]
+_ContextVotes = dict[tuple[str, str], dict[str, int]]
+
+
+_Alignment = list[tuple[str | None, str | None]]
 
 
 def _count(
-    pairs: list[tuple[str, str]], best: Mapping[str, str]
-) -> tuple[_Votes, Counter[str], _ContextVotes]:
-    votes: _Votes = defaultdict(Counter)
-    spaces: Counter[str] = Counter()
-    contexts: _ContextVotes = defaultdict(Counter)
+    pairs: list[tuple[str, str]],
+    best: Mapping[str, str],
+    cache: dict[tuple[str, str, tuple[str | None, ...]], _Alignment] | None = None,
+    *,
+    with_contexts: bool = True,
+) -> tuple[_Votes, dict[str, int], _ContextVotes]:
+    """Votes, originals that became a space, and (``with_contexts``) votes by context."""
+    votes: _Votes = defaultdict(dict)
+    spaces: dict[str, int] = {}
+    contexts: _ContextVotes = defaultdict(dict)
+    if cache is None:
+        cache = {}
     for garbled, known in pairs:
-        aligned = _align(garbled, known, best)
+        # an alignment depends on the pair and on the votes of the garbled characters only
+        key = (garbled, known, tuple(map(best.get, garbled)))
+        aligned = cache.get(key)
+        if aligned is None:
+            aligned = cache[key] = _align(garbled, known, best)
+        # per position, the next garbled character after it that is not a space
+        rights = [""] * len(aligned)
+        following = ""
+        for position in range(len(aligned) - 1, -1, -1):
+            rights[position] = following
+            after = aligned[position][0]
+            if after and after != " ":
+                following = after
         left = ""  # the last original character
         for position, (g, k) in enumerate(aligned):
             if g == " ":
-                contexts[(" ", left)][k if k not in (None, " ") else ""] += 1
-                if k not in (None, " "):
-                    spaces[k] += 1
+                original = k if k is not None and k != " " else ""  # "": stood for nothing
+                if with_contexts:
+                    _add(contexts[(" ", left)], original)
+                if original:
+                    _add(spaces, original)
             elif g is not None and k is not None and k != " " and (g == k or not is_ideograph(g)):
-                votes[g][k] += 1
-                right = next((n for n, _ in aligned[position + 1 :] if n and n != " "), "")
-                contexts[(g, ">" + right)][k] += 1
-                contexts[(g, "<" + left)][k] += 1
+                _add(votes[g], k)
+                if with_contexts:
+                    _add(contexts[(g, ">" + rights[position])], k)
+                    _add(contexts[(g, "<" + left)], k)
             if k is not None:
                 left = k
     return votes, spaces, contexts
+
+
+def _add(counter: dict[str, int], key: str) -> None:
+    counter[key] = counter.get(key, 0) + 1
 
 
 def learn_glyph_map(
@@ -354,11 +398,16 @@ def learn_glyph_map(
         cleaned.append(_strip_item_numbers(garbled.strip(), known.strip()))
     best: dict[str, str] = {}
     votes: _Votes = {}
-    spaces: Counter[str] = Counter()
+    spaces: dict[str, int] = {}
     contexts: _ContextVotes = {}
-    for _ in range(_ROUNDS):
-        votes, spaces, contexts = _count(cleaned, best)
-        best = {g: counter.most_common(1)[0][0] for g, counter in votes.items()}
+    alignments: dict[tuple[str, str, tuple[str | None, ...]], _Alignment] = {}
+    for round_ in range(_ROUNDS):
+        # only the last round's votes by context are kept
+        votes, spaces, contexts = _count(
+            cleaned, best, alignments, with_contexts=round_ == _ROUNDS - 1
+        )
+        # the first of the most voted originals, as Counter.most_common(1) picks it
+        best = {g: max(c.items(), key=operator.itemgetter(1))[0] for g, c in votes.items()}
     mapping: dict[str, str] = {}
     support: dict[str, int] = {}
     conflicts: list[GlyphConflict] = []
@@ -383,20 +432,29 @@ def learn_glyph_map(
     return GlyphMap(mapping=mapping, votes=support, conflicts=tuple(conflicts), contexts=kept)
 
 
-# Characters that a clean Chinese report rarely has next to ideographs.
-_ODD = re.compile(r"[!-#&-'*<-@\[-`{-~]|[^\x00-\x7f\u3000-\u303f\uff00-\uffef“”‘’—…·\s]")
 _LONE_LETTER = re.compile(r"(?<![A-Za-z])[A-Za-z](?![A-Za-z])")
 
 
 _HEADING_MARK = re.compile(r"^#+[ \t]", re.MULTILINE)
 
 
+# The ideographs of is_ideograph(), as a character class.
+_IDEOGRAPHS = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+_IDEOGRAPH = re.compile(f"[{_IDEOGRAPHS}]")
+# Characters that a clean Chinese report rarely has next to ideographs (one per match): ASCII
+# symbols prose does not use, and what is neither ASCII, CJK or full-width punctuation,
+# typographic quotes and dashes, whitespace nor an ideograph.
+_ODD_NOT_IDEOGRAPH = re.compile(
+    r"[!-#&-'*<-@\[-`{-~]|[^\x00-\x7f\u3000-\u303f\uff00-\uffef“”‘’—…·\s" + _IDEOGRAPHS + "]"
+)
+
+
 def _counts(text: str) -> tuple[int, int]:
     """(odd characters, ideographs) of ``text``; Markdown heading marks do not count."""
     text = _HEADING_MARK.sub("", text)
-    odd = sum(1 for m in _ODD.finditer(text) if not is_ideograph(m.group()))
+    odd = len(_ODD_NOT_IDEOGRAPH.findall(text))
     odd += len(_LONE_LETTER.findall(text))
-    return odd, sum(1 for c in text if is_ideograph(c))
+    return odd, len(_IDEOGRAPH.findall(text))
 
 
 def garble_score(text: str) -> float:

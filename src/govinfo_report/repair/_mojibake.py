@@ -10,13 +10,27 @@ from __future__ import annotations
 
 import codecs
 import functools
+import itertools
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
 import attrs
 
 from ._types import Fix, Repaired
-from ._vocab import COMMON, JUNK, LETTER, PUNCT, char_class, char_cost, is_ideograph, plausibility
+from ._vocab import (
+    COMMON,
+    COMMON_CHARS,
+    JUNK,
+    LETTER,
+    PUNCT,
+    ByChar,
+    char_class,
+    is_ideograph,
+    plausibility,
+    template_vocabulary,
+    text_cost,
+)
 
 __all__ = ["MOJIBAKE_KINDS", "MojibakeKind", "fix_mojibake"]
 
@@ -40,6 +54,8 @@ _CP1252_HIGH: dict[str, int] = {
     for byte in range(0x80, 0xA0)
     if byte not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
 }
+
+_CP1252_SET = frozenset(_CP1252_HIGH)
 
 _SLOPPY_1252 = "sloppy-1252"
 _INVALID = b"\xff"  # invalid in UTF-8, GB18030, Big5 and Shift-JIS alike: a barrier
@@ -68,6 +84,26 @@ def _decoded_length(codec: str, char: str) -> int:
     if 0xDC00 <= ord(char) <= 0xDCFF:
         return 1
     return len(char.encode(codec))
+
+
+_CHAR_BYTES: dict[str, ByChar[bytes]] = {}
+_BYTE_LENGTH: dict[str, ByChar[int]] = {}
+
+
+def _char_bytes(codec: str) -> ByChar[bytes]:
+    """Per character, its bytes in ``codec`` (``_INVALID`` when it has none)."""
+    table = _CHAR_BYTES.get(codec)
+    if table is None:
+        table = _CHAR_BYTES[codec] = ByChar(lambda char: _encode_char(codec, char) or _INVALID)
+    return table
+
+
+def _byte_length(codec: str) -> ByChar[int]:
+    """Per decoded character, :func:`_decoded_length`."""
+    table = _BYTE_LENGTH.get(codec)
+    if table is None:
+        table = _BYTE_LENGTH[codec] = ByChar(lambda char: _decoded_length(codec, char))
+    return table
 
 
 @attrs.frozen(kw_only=True)
@@ -123,27 +159,40 @@ MOJIBAKE_KINDS: tuple[MojibakeKind, ...] = (
 _Block = tuple[int, str]
 
 
+def _escaped_decode(data: bytes, decoding: str) -> str:
+    """``data`` decoded, each undecodable byte becoming one lone surrogate U+DC00-U+DCFF.
+
+    For UTF-8 the built-in ``surrogateescape`` handler (U+DC80 + byte) does the same at C
+    speed: the UTF-8 decoder never counts an ASCII byte into an undecodable run, and which
+    surrogate a byte becomes does not matter (any of them is a barrier). Other decoders can
+    (GB18030 takes ``FF 35`` as one bad run), and ``surrogateescape`` stops at an ASCII byte.
+    """
+    if decoding == "utf-8":
+        return data.decode(decoding, "surrogateescape")
+    return data.decode(decoding, _ESCAPE)
+
+
 def _blocks(source: str, encoding: str, decoding: str) -> list[_Block]:
-    """Cut ``source`` into blocks re-encoded with ``encoding`` and decoded with ``decoding``."""
-    pieces = [_encode_char(encoding, c) or _INVALID for c in source]
-    decoded = b"".join(pieces).decode(decoding, _ESCAPE)
-    out_lengths = [_decoded_length(decoding, c) for c in decoded]
-    if sum(out_lengths) != sum(len(p) for p in pieces):
+    """Cut ``source`` into blocks re-encoded with ``encoding`` and decoded with ``decoding``.
+
+    A block ends wherever the byte offsets of the source characters and of the decoded
+    characters meet: at the values their two running sums share.
+    """
+    pieces = list(map(_char_bytes(encoding).__getitem__, source))
+    decoded = _escaped_decode(b"".join(pieces), decoding)
+    src_ends = list(itertools.accumulate(map(len, pieces)))
+    out_ends = list(itertools.accumulate(map(_byte_length(decoding).__getitem__, decoded)))
+    if (src_ends[-1] if src_ends else 0) != (out_ends[-1] if out_ends else 0):
         return [(len(source), "\udcff")]  # inconsistent codec: one barrier, nothing fixed
+    # both sums grow strictly (every piece and every decoded character has a byte at least)
+    src_index = dict(zip(src_ends, range(1, len(src_ends) + 1), strict=True))
+    out_index = dict(zip(out_ends, range(1, len(out_ends) + 1), strict=True))
     blocks: list[_Block] = []
-    i = j = 0  # next source character, next decoded character
-    i0 = j0 = 0  # where the current block starts
-    src_bytes = out_bytes = 0
-    while i < len(pieces) or j < len(out_lengths):
-        if src_bytes <= out_bytes and i < len(pieces):
-            src_bytes += len(pieces[i])
-            i += 1
-        else:
-            out_bytes += out_lengths[j]
-            j += 1
-        if src_bytes == out_bytes:
-            blocks.append((i - i0, decoded[j0:j]))
-            i0, j0 = i, j
+    i0 = j0 = 0
+    for end in sorted(src_index.keys() & out_index.keys()):
+        i, j = src_index[end], out_index[end]
+        blocks.append((i - i0, decoded[j0:j]))
+        i0, j0 = i, j
     return blocks
 
 
@@ -182,37 +231,67 @@ def _kind_blocks(kind: MojibakeKind, source: str) -> list[_Block]:
     return blocks
 
 
-_TO_LATIN1 = str.maketrans({char: chr(byte) for char, byte in _CP1252_HIGH.items()})
+_SLOPPY_ENCODE = "govinfo_report.repair.sloppy-1252"
+
+
+def _sloppy_bytes(error: UnicodeError) -> tuple[bytes, int]:
+    """Encode error handler of latin-1: the windows-1252 characters become their bytes."""
+    if not isinstance(error, UnicodeEncodeError):
+        raise error
+    try:
+        return bytes([_CP1252_HIGH[c] for c in error.object[error.start : error.end]]), error.end
+    except KeyError:
+        raise error from None
+
+
+codecs.register_error(_SLOPPY_ENCODE, _sloppy_bytes)
 
 
 def _encode_whole(codec: str, text: str) -> bytes:
     """Encode a whole run at C speed; raises UnicodeEncodeError when a character does not fit."""
     if codec == _SLOPPY_1252:
-        return text.translate(_TO_LATIN1).encode("latin-1")
+        return text.encode("latin-1", _SLOPPY_ENCODE)
     return text.encode(codec.split("|")[0])
 
 
-def _whole_run(kind: MojibakeKind, run: str) -> str | None:
-    """The run undone as a whole with strict codecs, or None when a step fails."""
-    text = run
+def _whole_run(
+    kind: MojibakeKind, run: str, first_steps: dict[tuple[str, str], str | None] | None = None
+) -> str | None:
+    """The run undone as a whole with strict codecs, or None when a step fails.
+
+    ``first_steps`` caches the outcome of the first step, which several kinds share.
+    """
+    first = kind.steps[0]
+    if first_steps is not None and first in first_steps:
+        text = first_steps[first]
+    else:
+        try:
+            text = _encode_whole(first[0], run).decode(first[1])
+        except UnicodeError:
+            text = None
+        if first_steps is not None:
+            first_steps[first] = text
+    if text is None:
+        return None
     try:
-        for encoding, decoding in kind.steps:
+        for encoding, decoding in kind.steps[1:]:
             text = _encode_whole(encoding, text).decode(decoding)
     except UnicodeError:
         return None
     return text
 
 
+_ESCAPED_BYTE = re.compile("[\udc00-\udcff]")
+
+
 def _is_barrier(text: str) -> bool:
-    return any(0xDC00 <= ord(c) <= 0xDCFF for c in text)
+    return _ESCAPED_BYTE.search(text) is not None
 
 
-def _cost(text: str) -> float:
-    return sum(map(char_cost, text))
+_cost = text_cost
 
 
-@attrs.frozen(kw_only=True)
-class _Candidate:
+class _Candidate(NamedTuple):
     kind: str
     start: int
     end: int
@@ -222,6 +301,9 @@ class _Candidate:
 
 
 _MIN_GAIN = 2.0
+_CLASS_OF = ByChar(char_class)
+# exactly the characters of is_ideograph()
+_IDEOGRAPH_RE = re.compile("[\u4e00-\u9fff\u3400-\u4dbf\uf900-\ufaff\U00020000-\U0003134f]")
 _MIN_GAIN_PER_CHAR = 1.0
 _MAX_IDEOGRAPH_COST = 1.0
 _MIN_GAIN_SINGLE = 6.0
@@ -229,26 +311,26 @@ _MIN_GAIN_SINGLE = 6.0
 
 def _acceptable(kind: MojibakeKind, original: str, replacement: str, gain: float) -> bool:
     """The evidence a segment needs before it is replaced."""
-    meaningful = [c for c in replacement if not c.isspace()]
+    meaningful = "".join(replacement.split())  # without the characters str.isspace() takes
     if not meaningful or gain < _MIN_GAIN or gain < _MIN_GAIN_PER_CHAR * len(meaningful):
         return False
-    classes = [char_class(c) for c in meaningful]
+    classes = set(map(_CLASS_OF.__getitem__, meaningful))
     if JUNK in classes:
         return False
-    ideographs = [c for c in meaningful if is_ideograph(c)]
+    ideographs = _IDEOGRAPH_RE.findall(meaningful)
     if len(ideographs) >= 2:
         # common characters cost 0, other level-1 hanzi 2, rare ideographs 3
-        return sum(char_cost(c) for c in ideographs) <= _MAX_IDEOGRAPH_COST * len(ideographs)
+        return text_cost("".join(ideographs)) <= _MAX_IDEOGRAPH_COST * len(ideographs)
     if len(ideographs) == 1:
         # 年 from å¹´ or Äê: one common character made of letters and symbols, never of ideographs
         return (
             char_class(ideographs[0]) == COMMON
             and gain >= _MIN_GAIN_SINGLE
             and len(original) >= 3
-            and sum(is_ideograph(c) for c in original) <= 1
-            and any(char_class(c) >= LETTER for c in original)
+            and len(_IDEOGRAPH_RE.findall(original)) <= 1
+            and max(map(_CLASS_OF.__getitem__, original)) >= LETTER
         )
-    if kind.name in ("utf8_as_latin1", "double_utf8"):
+    if kind.name in _LATIN1_LETTER_KINDS:
         # é from Ã©: accept only latin-1 letters, each made of several garbled characters
         return (
             max(classes) <= LETTER
@@ -261,6 +343,13 @@ def _acceptable(kind: MojibakeKind, original: str, replacement: str, gain: float
 def _segments(kind: MojibakeKind, run: str, offset: int) -> list[_Candidate]:
     """The acceptable segments of one run, found by a max-gain scan over its blocks."""
     blocks = _kind_blocks(kind, run)
+    # Every result _acceptable takes holds a common ideograph, or, for the UTF-8-through-latin-1
+    # kinds, a latin-1 letter (the other characters of a non-barrier block are ASCII only
+    # where the source was, which gains nothing): without one in a block that decoded
+    # cleanly, no segment can be accepted.
+    needed = _common_ideographs() if kind.name not in _LATIN1_LETTER_KINDS else _NEEDED_LATIN
+    if all(needed.isdisjoint(text) or _is_barrier(text) for _, text in blocks):
+        return []
     gains: list[float | None] = []
     starts: list[int] = []
     position = 0
@@ -401,9 +490,13 @@ def _run_candidates(kinds: list[MojibakeKind], run: str, offset: int) -> list[_C
     """Candidates for one run: the whole run undone at once if that is acceptable (the usual
     case, at C speed), else the block-by-block search of every kind."""
     source_cost = _cost(run)
+    if source_cost < _MIN_GAIN:
+        # a segment gains at most what its source costs, and every candidate needs _MIN_GAIN
+        return []
     best: tuple[float, MojibakeKind, str] | None = None
+    first_steps: dict[tuple[str, str], str | None] = {}
     for kind in kinds:
-        out = _whole_run(kind, run)
+        out = _whole_run(kind, run, first_steps)
         if out is None or out == run:
             continue
         gain = source_cost - _cost(out)
@@ -426,29 +519,78 @@ def _may_hold_common(kind: MojibakeKind, run: str) -> bool:
         data = _encode_whole(encoding, run)
     except UnicodeEncodeError:
         return True  # cannot tell cheaply
-    decoded = data.decode(decoding, _ESCAPE)
-    return any(is_ideograph(c) and char_class(c) == COMMON for c in decoded)
+    return not _common_ideographs().isdisjoint(_escaped_decode(data, decoding))
+
+
+@functools.cache
+def _common_ideographs() -> frozenset[str]:
+    """The ideographs of class ``COMMON``."""
+    return frozenset(c for c in COMMON_CHARS | template_vocabulary() if is_ideograph(c))
+
+
+# The kinds whose result may be latin-1 letters alone (é from Ã©), and what their result needs.
+_LATIN1_LETTER_KINDS = frozenset({"utf8_as_latin1", "double_utf8"})
+_NEEDED_LATIN = _common_ideographs() | frozenset(map(chr, range(0x80, 0x100)))
+
+
+@functools.cache
+def _groups() -> tuple[tuple[re.Pattern[str], int, frozenset[str], tuple[_KindSuspects, ...]], ...]:
+    """Per group of kinds: the runs they examine, the shortest run that can hold a candidate,
+    the union of their typical characters, and each kind with its own."""
+    suspects = _suspects()
+    groups = []
+    for pattern, in_group in ((_LATIN_RUN, True), (_NON_ASCII_RUN, False)):
+        kinds = tuple(
+            (k, suspects[k.name]) for k in MOJIBAKE_KINDS if (k.name in _LATIN_KINDS) == in_group
+        )
+        union = frozenset().union(*(chars for _, chars in kinds))
+        # single-byte misreadings: one character is one byte, which decodes to itself (ASCII)
+        # or not at all, so a run of one character never changes
+        shortest = 2 if in_group else 1
+        groups.append((pattern, shortest, union, kinds))
+    return tuple(groups)
+
+
+_KindSuspects = tuple[MojibakeKind, frozenset[str]]
 
 
 def _candidates(text: str) -> list[_Candidate]:
-    suspects = _suspects()
     found: list[_Candidate] = []
-    for pattern, in_group in ((_LATIN_RUN, True), (_NON_ASCII_RUN, False)):
-        group = [k for k in MOJIBAKE_KINDS if (k.name in _LATIN_KINDS) == in_group]
+    for pattern, shortest, union, group in _groups():
+        # a run's candidates depend on the run only: a repeated run is examined once
+        seen: dict[str, list[_Candidate]] = {}
         for match in pattern.finditer(text):
             run = match.group()
-            kinds = [k for k in group if not suspects[k.name].isdisjoint(run)]
-            if kinds:
-                found.extend(_run_candidates(kinds, run, match.start()))
+            if len(run) < shortest or union.isdisjoint(run):
+                continue
+            known = seen.get(run)
+            if known is None:
+                kinds = [k for k, chars in group if not chars.isdisjoint(run)]
+                known = seen[run] = _run_candidates(kinds, run, 0)
+            offset = match.start()
+            found.extend(
+                _Candidate(
+                    kind=c.kind,
+                    start=c.start + offset,
+                    end=c.end + offset,
+                    replacement=c.replacement,
+                    gain=c.gain,
+                    steps=c.steps,
+                )
+                if offset
+                else c
+                for c in known
+            )
     return found
 
 
 def _fix_name(kind: str, original: str) -> str:
-    if kind in ("gbk_as_latin1", "utf8_as_latin1") and any(c in _CP1252_HIGH for c in original):
+    if kind in ("gbk_as_latin1", "utf8_as_latin1") and not _CP1252_SET.isdisjoint(original):
         return kind.replace("latin1", "cp1252")
     return kind
 
 
+@functools.cache
 def _describe(steps: tuple[tuple[str, str], ...]) -> str:
     words = []
     for encoding, decoding in steps:
@@ -487,11 +629,21 @@ def fix_mojibake(text: str) -> Repaired:
         return Repaired(text=text, fixes=())
     chosen: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
+    # characters covered by a chosen candidate: two non-empty spans overlap when they share one
+    covered = bytearray(len(text) + 1)
+    has_empty = False
     for candidate in sorted(_candidates(text), key=lambda c: (-c.gain, c.start)):
-        if any(candidate.start < end and start < candidate.end for start, end in taken):
+        start, end = candidate.start, candidate.end
+        if has_empty or start >= end:
+            if any(start < t_end and t_start < end for t_start, t_end in taken):
+                continue
+        elif 1 in covered[start:end]:
             continue
         chosen.append(candidate)
-        taken.append((candidate.start, candidate.end))
+        taken.append((start, end))
+        if start >= end:
+            has_empty = True
+        covered[start:end] = b"\x01" * (end - start)
     if not chosen:
         return Repaired(text=text, fixes=())
     chosen.sort(key=lambda c: c.start)
@@ -499,6 +651,14 @@ def fix_mojibake(text: str) -> Repaired:
     fixes: list[Fix] = []
     position = 0
     out_length = 0
+    shown: dict[str, str] = {}  # plausibility, as the reasons show it
+
+    def plausible(part: str) -> str:
+        value = shown.get(part)
+        if value is None:
+            value = shown[part] = f"{plausibility(part):.2f}"
+        return value
+
     for candidate in chosen:
         kept = text[position : candidate.start]
         parts.append(kept)
@@ -514,7 +674,7 @@ def fix_mojibake(text: str) -> Repaired:
                 replacement=candidate.replacement,
                 reason=(
                     f"{_describe(candidate.steps)}: plausibility "
-                    f"{plausibility(original):.2f} -> {plausibility(candidate.replacement):.2f}"
+                    f"{plausible(original)} -> {plausible(candidate.replacement)}"
                 ),
                 score=round(candidate.gain, 3),
             )

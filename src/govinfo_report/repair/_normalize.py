@@ -150,6 +150,20 @@ def _join_cjk_lines_edits(text: str) -> Iterator[_Edit]:
             line_start, removed = end, 0
 
 
+def _apply_text(text: str, edits: Iterable[_Edit]) -> str:
+    """What :func:`_apply` returns as text, without building the fixes."""
+    parts: list[str] = []
+    position = 0
+    for start, end, replacement, _ in edits:
+        parts.append(text[position:start])
+        parts.append(replacement)
+        position = end
+    if not parts:
+        return text
+    parts.append(text[position:])
+    return "".join(parts)
+
+
 def _apply(text: str, edits: Iterable[_Edit], name: str) -> Repaired:
     parts: list[str] = []
     fixes: list[Fix] = []
@@ -195,7 +209,7 @@ def _step(
         return _apply(text, edits(text), name)
 
     def function(text: str) -> str:
-        return explain(text).text
+        return _apply_text(text, edits(text))
 
     return explain, NormalizeStep(
         name=name, function=function, explain=explain, description=description
@@ -384,22 +398,23 @@ def normalize_and_explain(text: str, *, steps: Iterable[str] | None = None) -> R
         current = result.text
     fixes: list[Fix] = []
     for index, step_fixes in enumerate(history):
+        # a step without fixes maps every offset to itself
+        earlier_steps = [earlier for earlier in reversed(history[:index]) if earlier]
+        later_steps = [later for later in history[index + 1 :] if later]
         for fix in step_fixes:
             s_start, s_end = fix.source_span
             t_start, t_end = fix.target_span
-            for earlier in reversed(history[:index]):
+            for earlier in earlier_steps:
                 s_start = _to_source(s_start, earlier, end=False)
                 s_end = _to_source(s_end, earlier, end=True)
-            for later in history[index + 1 :]:
+            for later in later_steps:
                 t_start = _to_target(t_start, later, end=False)
                 t_end = _to_target(t_end, later, end=True)
-            fixes.append(
-                attrs.evolve(
-                    fix,
-                    source_span=(s_start, max(s_start, s_end)),
-                    target_span=(t_start, max(t_start, t_end)),
-                )
-            )
+            source_span = (s_start, max(s_start, s_end))
+            target_span = (t_start, max(t_start, t_end))
+            if source_span != fix.source_span or target_span != fix.target_span:
+                fix = attrs.evolve(fix, source_span=source_span, target_span=target_span)
+            fixes.append(fix)
     fixes.sort(key=lambda f: (f.source_span, f.name))
     return Repaired(text=current, fixes=tuple(fixes))
 
@@ -412,4 +427,8 @@ def normalize(text: str, *, steps: Iterable[str] | None = None) -> str:
     >>> normalize("⼀、２０２３年⼯作 情况（一）：")
     '一、2023年工作情况（一）：'
     """
-    return normalize_and_explain(text, steps=steps).text
+    if not isinstance(text, str):
+        raise TypeError(f"normalize() expects str, not {type(text).__name__}")
+    for step in _select(steps):
+        text = step.function(text)
+    return text

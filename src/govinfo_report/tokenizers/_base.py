@@ -8,7 +8,7 @@ and columns afterwards, so a third-party tokenizer needs nothing but this module
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Protocol, runtime_checkable
+from typing import NamedTuple, Protocol, runtime_checkable
 
 from attrs import frozen
 
@@ -65,3 +65,44 @@ class Tokenizer(Protocol):
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """The rows of cells of ``text``, in reading order."""
         ...
+
+
+# -- the built-in tokenizers' internal form ----------------------------------------------------
+
+
+class FastCell(NamedTuple):
+    """A :class:`Cell` as a named tuple: what built-in tokenizers make internally (an attrs
+    instance costs several times more to build). Same fields, same meaning."""
+
+    text: str
+    line: int
+    start: int
+    end: int
+    col: float | None = None
+    span: int = 1
+
+
+class FastRow(NamedTuple):
+    """A :class:`TokenRow` of :class:`FastCell` values."""
+
+    cells: tuple[FastCell, ...]
+    line: int
+
+
+def public_rows(rows: Sequence[FastRow]) -> list[TokenRow]:
+    """``rows`` as :class:`TokenRow` values of :class:`Cell` (the public tokenizer output)."""
+    return [
+        TokenRow(
+            cells=tuple(
+                Cell(text=c.text, line=c.line, start=c.start, end=c.end, col=c.col, span=c.span)
+                for c in row.cells
+            ),
+            line=row.line,
+        )
+        for row in rows
+    ]
+
+
+AnyCell = Cell | FastCell
+"""A cell from any tokenizer: third-party ones give :class:`Cell`, built-ins :class:`FastCell`."""
+AnyRow = TokenRow | FastRow

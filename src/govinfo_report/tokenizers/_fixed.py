@@ -14,11 +14,13 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import accumulate
 
-from ._base import Cell, TokenRow
+from ._base import FastCell, FastRow, TokenRow, public_rows
 from ._flat import iter_lines, split_words, words_to_cells
 from ._registry import register_tokenizer
 
 __all__ = ["BoxTokenizer", "FixedTokenizer", "display_width"]
+
+_new = tuple.__new__
 
 _RULE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")
 _GAP_NUMBER = re.compile(r"\S[ \u3000]{2,}[-+]?[0-9]")
@@ -26,6 +28,13 @@ _LABEL_NUMBER = re.compile(r"[^\s0-9][ \u3000]+[-+]?[0-9]")
 _BOX_CHARS = frozenset("│┃├┤┼┌┐└┘┬┴─━═║╠╣╬╔╗╚╝╦╩+|")
 _VBARS = frozenset("│┃║|")
 _BORDER = frozenset("─━═┼├┤┌┐└┘┬┴╠╣╬╔╗╚╝╦╩+-")
+_SEPARATOR = re.compile("[" + "".join(sorted(_VBARS)) + "├┤┼┌┐└┘┬┴╠╣╬╔╗╚╝╦╩]")
+"""What splits a box-drawing line into segments (one character each)."""
+_BORDER_OR_SPACE = "".join(sorted(_BORDER)) + " "
+_RULE_GLYPHS = "─━═+-"
+"""Border characters that do not split segments."""
+_RULE_LINE = _RULE_GLYPHS + " " + "".join(sorted(_VBARS)) + "├┤┼┌┐└┘┬┴╠╣╬╔╗╚╝╦╩"
+"""What a border line is made of: separators, border glyphs and spaces."""
 _BOX_START = re.compile("[" + "".join(sorted(_BOX_CHARS - set("|+-"))) + "]")
 
 
@@ -93,8 +102,12 @@ class FixedTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """One row per non-empty line; ``col`` is each word's centre."""
+        return public_rows(self._rows(text))
+
+    def _rows(self, text: str) -> Sequence[FastRow]:
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
         by_width = any(_RULE.fullmatch(ln) for _, _, ln in iter_lines(text))
-        out: list[TokenRow] = []
+        out: list[FastRow] = []
         for lineno, off, line in iter_lines(text):
             if not line.strip() or _RULE.fullmatch(line):
                 continue
@@ -105,9 +118,7 @@ class FixedTokenizer:
             else:
                 cols = [(a + b) / 2 for a, b in spans]
             out.append(
-                TokenRow(
-                    cells=tuple(words_to_cells(line, lineno, off, spans, cols, gap=2)), line=lineno
-                )
+                FastRow(tuple(words_to_cells(line, lineno, off, spans, cols, gap=2)), lineno)
             )
         return out
 
@@ -139,7 +150,11 @@ class BoxTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """Rows of cells; a cell's text joins its lines within the row."""
-        out: list[TokenRow] = []
+        return public_rows(self._rows(text))
+
+    def _rows(self, text: str) -> Sequence[FastRow]:
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
+        out: list[FastRow] = []
         block: dict[int, list[tuple[int, int, int, str]]] = {}
         empty_at: dict[int, tuple[int, int]] = {}
         block_line = 0
@@ -147,20 +162,18 @@ class BoxTokenizer:
         def flush() -> None:
             if not block:
                 return
-            cells: list[Cell] = []
+            cells: list[FastCell] = []
             for col in sorted(block):
                 parts = block[col]
                 if not parts:
                     ln, pos = empty_at[col]
-                    cells.append(Cell(text="", line=ln, start=pos, end=pos, col=float(col)))
+                    cells.append(_new(FastCell, ("", ln, pos, pos, float(col), 1)))
                     continue
                 txt = "".join(p[3] for p in parts)
                 first = parts[0]
                 last = parts[-1]
-                cells.append(
-                    Cell(text=txt, line=first[0], start=first[1], end=last[2], col=float(col))
-                )
-            out.append(TokenRow(cells=tuple(cells), line=block_line))
+                cells.append(_new(FastCell, (txt, first[0], first[1], last[2], float(col), 1)))
+            out.append(FastRow(tuple(cells), block_line))
             block.clear()
             empty_at.clear()
 
@@ -172,34 +185,34 @@ class BoxTokenizer:
             if s[0] not in _BOX_CHARS:
                 flush()
                 a = off + line.index(s[0])
-                out.append(
-                    TokenRow(
-                        cells=(Cell(text=s, line=lineno, start=a, end=a + len(s)),), line=lineno
-                    )
-                )
+                out.append(FastRow((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
+                continue
+            if not line.strip(_RULE_LINE) and any(c in line for c in _RULE_GLYPHS):
+                # a border line: every segment is blank or a border (the loop below would find
+                # has_border and no text)
+                flush()
                 continue
             pw = _prefix_widths(line)
             # split into segments between vertical bars / border glyphs
-            seg_start = -1
             has_border = False
             segs: list[tuple[int, int]] = []
-            for i, ch in enumerate(line):
-                if ch in _VBARS or ch in "├┤┼┌┐└┘┬┴╠╣╬╔╗╚╝╦╩":
-                    if seg_start >= 0:
-                        segs.append((seg_start, i))
-                    seg_start = i + 1
-                elif seg_start < 0:
-                    seg_start = i
-            if seg_start >= 0 and seg_start < len(line):
-                segs.append((seg_start, len(line)))
-            text_segs: list[tuple[int, int]] = []
+            prev = -1
+            for m in _SEPARATOR.finditer(line):
+                p = m.start()
+                if prev >= 0 or p > 0:
+                    segs.append((prev + 1, p))
+                prev = p
+            if prev + 1 < len(line):
+                segs.append((prev + 1, len(line)))
+            text_segs: list[tuple[int, str, str]] = []
             for a, b in segs:
                 body = line[a:b]
-                if body.strip() and all(c in _BORDER or c == " " for c in body):
+                st = body.strip()
+                if st and not body.strip(_BORDER_OR_SPACE):
                     has_border = True
                 else:
-                    text_segs.append((a, b))
-            if has_border and not any(line[a:b].strip() for a, b in text_segs):
+                    text_segs.append((a, body, st))
+            if has_border and not any(t[2] for t in text_segs):
                 flush()
                 continue
             if has_border:
@@ -207,9 +220,7 @@ class BoxTokenizer:
                 flush()
             if not block:
                 block_line = lineno
-            for a, b in text_segs:
-                body = line[a:b]
-                st = body.strip()
+            for a, body, st in text_segs:
                 col = pw[a]
                 if not st:
                     block.setdefault(col, [])

@@ -16,23 +16,25 @@ from collections.abc import Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, count
 
-from .._numbers import parse_number
-from ._base import Cell, TokenRow
+from .._numbers import MISS, NUMBER_CACHE, parse_number
+from ._base import FastCell, FastRow, TokenRow, public_rows
 from ._registry import register_tokenizer
 
 __all__ = ["count_nonblank", "iter_lines", "line_table", "split_words"]
 
+_new = tuple.__new__
+
 _WORD = re.compile(r"\S+")
-_EOL = "\r\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 
 
 @lru_cache(maxsize=8)
 def line_table(text: str) -> tuple[tuple[int, int, str], ...]:
     """``(line number, start offset, line text)`` for each line of ``text`` (cached: every
     tokenizer's ``sniff`` reads the same region)."""
-    raws = text.splitlines(keepends=True)
-    offsets = accumulate(map(len, raws), initial=0)
-    return tuple(zip(count(1), offsets, [r.rstrip(_EOL) for r in raws], strict=False))
+    offsets = accumulate(map(len, text.splitlines(keepends=True)), initial=0)
+    # splitlines() drops each line's break, as rstrip of every break character would: a line
+    # holds no break character before its end
+    return tuple(zip(count(1), offsets, text.splitlines(), strict=False))
 
 
 @lru_cache(maxsize=8)
@@ -58,41 +60,53 @@ def words_to_cells(
     spans: Sequence[tuple[int, int]],
     cols: Sequence[float] | None,
     gap: int = 0,
-) -> list[Cell]:
+) -> list[FastCell]:
     """Cells of one line: each number word alone, runs of other words joined into one label.
 
     With ``gap`` > 0, a run of words is also split where ``gap`` or more spaces separate them
     (fixed-width layouts print neighbouring cells apart).
     """
-    cells: list[Cell] = []
+    cells: list[FastCell] = []
     run_start = -1
     run_end = -1
     run_col: float | None = None
+    get = NUMBER_CACHE.get
     for k, (a, b) in enumerate(spans):
         word = line[a:b]
         col = cols[k] if cols is not None else None
-        if parse_number(word) is not None:
+        tok = get(word, MISS)
+        if tok is MISS:
+            tok = parse_number(word)
+        if tok is not None:
             if run_start >= 0:
                 cells.append(
-                    Cell(
-                        text=line[run_start:run_end],
-                        line=lineno,
-                        start=offset + run_start,
-                        end=offset + run_end,
-                        col=run_col,
+                    _new(
+                        FastCell,
+                        (
+                            line[run_start:run_end],
+                            lineno,
+                            offset + run_start,
+                            offset + run_end,
+                            run_col,
+                            1,
+                        ),
                     )
                 )
                 run_start = -1
-            cells.append(Cell(text=word, line=lineno, start=offset + a, end=offset + b, col=col))
+            cells.append(_new(FastCell, (word, lineno, offset + a, offset + b, col, 1)))
         else:
             if run_start >= 0 and gap and a - run_end >= gap:
                 cells.append(
-                    Cell(
-                        text=line[run_start:run_end],
-                        line=lineno,
-                        start=offset + run_start,
-                        end=offset + run_end,
-                        col=run_col,
+                    _new(
+                        FastCell,
+                        (
+                            line[run_start:run_end],
+                            lineno,
+                            offset + run_start,
+                            offset + run_end,
+                            run_col,
+                            1,
+                        ),
                     )
                 )
                 run_start = -1
@@ -101,12 +115,9 @@ def words_to_cells(
             run_end = b
     if run_start >= 0:
         cells.append(
-            Cell(
-                text=line[run_start:run_end],
-                line=lineno,
-                start=offset + run_start,
-                end=offset + run_end,
-                col=run_col,
+            _new(
+                FastCell,
+                (line[run_start:run_end], lineno, offset + run_start, offset + run_end, run_col, 1),
             )
         )
     return cells
@@ -116,17 +127,27 @@ def words_to_cells(
 def _number_line_share(text: str) -> tuple[float, float, int]:
     """Shares of non-empty lines that end in two or more numbers, and that are one number."""
     rows = single = total = 0
+    get = NUMBER_CACHE.get
     for _, _, line in line_table(text):
-        words = line.split()
+        words = line.rsplit(None, 2)  # the last two words (and the rest)
         if not words:
             continue
         total += 1
-        if parse_number(words[-1]) is None:
+        w = words[-1]
+        tok = get(w, MISS)
+        if tok is MISS:
+            tok = parse_number(w)
+        if tok is None:
             continue
         if len(words) == 1:
             single += 1
-        elif parse_number(words[-2]) is not None:
-            rows += 1
+        else:
+            w = words[-2]
+            tok = get(w, MISS)
+            if tok is MISS:
+                tok = parse_number(w)
+            if tok is not None:
+                rows += 1
     if total == 0:
         return 0.0, 0.0, 0
     return rows / total, single / total, total
@@ -146,15 +167,15 @@ class FlatTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """One row per non-empty line."""
-        out: list[TokenRow] = []
+        return public_rows(self._rows(text))
+
+    def _rows(self, text: str) -> Sequence[FastRow]:
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
+        out: list[FastRow] = []
         for lineno, off, line in iter_lines(text):
             spans = split_words(line)
             if spans:
-                out.append(
-                    TokenRow(
-                        cells=tuple(words_to_cells(line, lineno, off, spans, None)), line=lineno
-                    )
-                )
+                out.append(FastRow(tuple(words_to_cells(line, lineno, off, spans, None)), lineno))
         return out
 
 
@@ -172,15 +193,17 @@ class LinesTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """Each non-empty line is one cell of its own row."""
-        out: list[TokenRow] = []
+        return public_rows(self._rows(text))
+
+    def _rows(self, text: str) -> Sequence[FastRow]:
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
+        out: list[FastRow] = []
         for lineno, off, line in iter_lines(text):
             s = line.strip()
             if not s:
                 continue
             a = off + line.index(s[0])
-            out.append(
-                TokenRow(cells=(Cell(text=s, line=lineno, start=a, end=a + len(s)),), line=lineno)
-            )
+            out.append(FastRow((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
         return out
 
 
@@ -191,25 +214,30 @@ class ParagraphsTokenizer:
 
     def sniff(self, text: str) -> float:
         """High when content lines alternate with blank lines and many are single numbers."""
-        lines = [ln for _, _, ln in iter_lines(text)]
-        content = [i for i, ln in enumerate(lines) if ln.strip()]
-        if len(content) < 4 or "\t" in text:
+        if "\t" in text:
             return 0.0
+        blank = [not ln.strip() for _, _, ln in iter_lines(text)]
+        content = blank.count(False)
+        if content < 4:
+            return 0.0
+        # a content line is isolated when the lines before and after it (if any) are blank
+        around = [True, *blank, True]
         isolated = sum(
-            1
-            for i in content
-            if (i + 1 >= len(lines) or not lines[i + 1].strip())
-            and (i == 0 or not lines[i - 1].strip())
+            1 for b, c, a in zip(around[:-2], blank, around[2:], strict=True) if b and a and not c
         )
-        _, single, _ = _number_line_share(text)
-        share = isolated / len(content)
+        share = isolated / content
         if share < 0.85:
             return 0.0
+        _, single, _ = _number_line_share(text)
         return min(0.85, 0.3 + share * single * 1.4)
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """Cells in order; a run of ``2k+1`` blank lines between cells holds ``k`` empty cells."""
-        out: list[TokenRow] = []
+        return public_rows(self._rows(text))
+
+    def _rows(self, text: str) -> Sequence[FastRow]:
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
+        out: list[FastRow] = []
         col = 0
         blanks = 0
         last_off = 0
@@ -224,17 +252,9 @@ class ParagraphsTokenizer:
                 for _ in range((blanks - 1) // 2):
                     col += 1
                     out.append(
-                        TokenRow(
-                            cells=(
-                                Cell(
-                                    text="",
-                                    line=last_line,
-                                    start=last_off,
-                                    end=last_off,
-                                    col=float(col),
-                                ),
-                            ),
-                            line=last_line,
+                        FastRow(
+                            (_new(FastCell, ("", last_line, last_off, last_off, float(col), 1)),),
+                            last_line,
                         )
                     )
             blanks = 0
@@ -244,9 +264,9 @@ class ParagraphsTokenizer:
             else:
                 col += 1
             out.append(
-                TokenRow(
-                    cells=(Cell(text=s, line=lineno, start=a, end=a + len(s), col=float(col)),),
-                    line=lineno,
+                FastRow(
+                    (_new(FastCell, (s, lineno, a, a + len(s), float(col), 1)),),
+                    lineno,
                 )
             )
         return out

@@ -37,10 +37,12 @@ import re
 from collections.abc import Sequence
 from html import unescape
 
-from ._base import Cell, TokenRow
+from ._base import FastCell, FastRow, TokenRow, public_rows
 from ._registry import register_tokenizer
 
 __all__ = ["HtmlTokenizer", "html_text"]
+
+_new = tuple.__new__
 
 _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
@@ -107,6 +109,10 @@ def clean_cell_text(raw: str) -> str:
     return _WHITESPACE.sub(_sub, raw).strip(" ")
 
 
+_CLEANED: dict[str, str] = {}
+"""Memo of :func:`clean_cell_text` for short cell texts."""
+
+
 class _OpenCell:
     __slots__ = ("col", "colspan", "pieces", "start")
 
@@ -127,7 +133,7 @@ class _Table:
         self.new_spans: list[list[int]] = []
         self.row_open = False
         self.row_start = 0
-        self.cells: list[Cell] = []
+        self.cells: list[FastCell] = []
         self.cursor = 0
         self.cell: _OpenCell | None = None
 
@@ -139,7 +145,7 @@ class _Builder:
         self.text = text
         self.newlines = [m.start() for m in re.finditer("\n", text)]
         self.stack: list[_Table] = []
-        self.rows: list[tuple[int, int, TokenRow]] = []
+        self.rows: list[tuple[int, int, FastRow]] = []
 
     def line_of(self, pos: int) -> int:
         return bisect.bisect_left(self.newlines, pos) + 1
@@ -151,15 +157,25 @@ class _Builder:
         if cell is None:
             return
         table.cell = None
-        raw = "".join(unescape(p) for p in cell.pieces)  # per piece: no entity across tags
+        raw = "".join(map(unescape, cell.pieces))  # per piece: no entity across tags
+        text = _CLEANED.get(raw)
+        if text is None:
+            text = clean_cell_text(raw)
+            if len(raw) <= 64:  # cell texts repeat across reports; long ones are not kept
+                if len(_CLEANED) >= 8192:
+                    _CLEANED.clear()
+                _CLEANED[raw] = text
         table.cells.append(
-            Cell(
-                text=clean_cell_text(raw),
-                line=self.line_of(cell.start),
-                start=cell.start,
-                end=max(end, cell.start),
-                col=cell.col,
-                span=cell.colspan,
+            _new(
+                FastCell,
+                (
+                    text,
+                    self.line_of(cell.start),
+                    cell.start,
+                    max(end, cell.start),
+                    cell.col,
+                    cell.colspan,
+                ),
             )
         )
 
@@ -176,7 +192,7 @@ class _Builder:
             return
         table.row_open = False
         if table.cells:
-            row = TokenRow(cells=tuple(table.cells), line=self.line_of(table.row_start))
+            row = FastRow(tuple(table.cells), self.line_of(table.row_start))
             self.rows.append((table.row_start, len(self.rows), row))
         kept = [s for s in table.spans if s[2] > 1]
         for s in kept:
@@ -259,7 +275,7 @@ class _Builder:
         if self.stack and self.stack[-1].cell is not None and end > start:
             self.stack[-1].cell.pieces.append(self.text[start:end])
 
-    def finish(self) -> list[TokenRow]:
+    def finish(self) -> list[FastRow]:
         n = len(self.text)
         while self.stack:
             self.close_row(self.stack.pop(), n)
@@ -312,7 +328,7 @@ def _scan_attrs(text: str, i: int) -> tuple[int, dict[str, str]] | None:
         attrs.setdefault(name, value)
 
 
-def _tokenize(text: str) -> list[TokenRow]:
+def _tokenize(text: str) -> list[FastRow]:
     b = _Builder(text)
     n = len(text)
     pos = 0
@@ -439,6 +455,10 @@ class HtmlTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """The rows of every table in ``text``, in the order their rows start."""
+        return tuple(public_rows(self._rows(text)))
+
+    def _rows(self, text: str) -> Sequence[FastRow]:
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
         return tuple(_tokenize(text))
 
 

@@ -22,11 +22,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
+from itertools import accumulate, count, repeat
+from typing import NamedTuple
 
-from ._base import Cell, TokenRow
+from ._base import FastCell, FastRow, TokenRow, public_rows
 from ._registry import register_tokenizer
 
 __all__ = ["MarkdownTokenizer"]
+
+_new = tuple.__new__
 
 _PIPE = re.compile(r"(?<!\\)\|")
 # Written so that no two quantifiers compete for the same characters: linear on any line.
@@ -35,23 +40,20 @@ _LONE_RULE = re.compile(r"[ \t]*-{3,}[ \t]*")
 _ONLY_PIPES = re.compile(r"[ \t]*\|+[ \t]*")
 
 
-class _Line:
-    __slots__ = ("number", "start", "text")
-
-    def __init__(self, text: str, start: int, number: int) -> None:
-        self.text = text  # without the line break (and without a trailing "\r")
-        self.start = start
-        self.number = number  # 1-based
+class _Line(NamedTuple):
+    text: str  # without the line break (and without a trailing "\r")
+    start: int
+    number: int  # 1-based
 
 
-def _lines(text: str) -> list[_Line]:
-    out: list[_Line] = []
-    pos = 0
-    for k, raw in enumerate(text.split("\n")):
-        body = raw[:-1] if raw.endswith("\r") else raw
-        out.append(_Line(body, pos, k + 1))
-        pos += len(raw) + 1
-    return out
+@lru_cache(maxsize=4)
+def _lines(text: str) -> tuple[_Line, ...]:
+    """The lines of ``text`` split at ``\\n`` (cached: ``sniff`` and ``tokenize`` read the same
+    region)."""
+    raws = text.split("\n")
+    starts = accumulate([len(r) + 1 for r in raws], initial=0)
+    bodies = [r[:-1] if r.endswith("\r") else r for r in raws]
+    return tuple(map(_new, repeat(_Line), zip(bodies, starts, count(1))))
 
 
 def _is_delimiter(s: str) -> bool:
@@ -60,16 +62,25 @@ def _is_delimiter(s: str) -> bool:
 
 def _is_row(s: str) -> bool:
     """A line whose pipes separate cells (not seed 003's ``text |`` or ``|||`` lines)."""
-    pipes = [m.start() for m in _PIPE.finditer(s)]
-    if not pipes or _ONLY_PIPES.fullmatch(s):
+    if "|" not in s:
+        return False
+    if "\\" in s:  # escaped pipes are not separators
+        pipes = [m.start() for m in _PIPE.finditer(s)]
+        if not pipes:
+            return False
+        first, last, many = pipes[0], pipes[-1], len(pipes) > 1
+    else:
+        first, last = s.find("|"), s.rfind("|")
+        many = first != last
+    if _ONLY_PIPES.fullmatch(s):
         return False
     stripped = s.strip()
     if len(stripped) >= 2 and stripped[0] == "|" and stripped[-1] == "|" and stripped[-2] != "\\":
         return True  # GitHub style, even with one cell: "| a |"
-    return bool(s[pipes[-1] + 1 :].strip()) or (len(pipes) > 1 and bool(s[: pipes[0]].strip()))
+    return bool(s[last + 1 :].strip()) or (many and bool(s[:first].strip()))
 
 
-def _blocks(lines: list[_Line]) -> list[list[_Line]]:
+def _blocks(lines: Sequence[_Line]) -> list[list[_Line]]:
     blocks: list[list[_Line]] = []
     current: list[_Line] = []
     for line in lines:
@@ -83,7 +94,7 @@ def _blocks(lines: list[_Line]) -> list[list[_Line]]:
     return blocks
 
 
-def _table_rows(block: list[_Line]) -> list[TokenRow]:
+def _table_rows(block: list[_Line]) -> list[FastRow]:
     rows_idx = [i for i, ln in enumerate(block) if _is_row(ln.text)]
     if not rows_idx:
         return []
@@ -107,17 +118,17 @@ def _table_rows(block: list[_Line]) -> list[TokenRow]:
             if block[i].text.strip().startswith("|") and block[i].text.strip().endswith("|")
         )
         outer = bordered * 2 > len(rows_idx)
-    out: list[TokenRow] = []
+    out: list[FastRow] = []
     for i in range(first, len(block)):
         if i in lone_rules or (delims and i == delims[0]):
             continue  # the delimiter; a later dash-only line ("| - |") is a row of null markers
         cells = _split(block[i], outer)
         if cells:
-            out.append(TokenRow(cells=tuple(cells), line=block[i].number))
+            out.append(FastRow(tuple(cells), block[i].number))
     return out
 
 
-def _split(line: _Line, outer: bool) -> list[Cell]:
+def _split(line: _Line, outer: bool) -> list[FastCell]:
     s = line.text
     bounds = [-1, *(m.start() for m in _PIPE.finditer(s)), len(s)]
     segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
@@ -130,13 +141,16 @@ def _split(line: _Line, outer: bool) -> list[Cell]:
     for col, (a, b) in enumerate(segments):
         raw = s[a:b]
         cells.append(
-            Cell(
-                text=raw.replace("\\|", "|").strip(),
-                line=line.number,
-                start=line.start + a,
-                end=line.start + b,
-                col=col,
-                span=1,
+            _new(
+                FastCell,
+                (
+                    raw.replace("\\|", "|").strip(),
+                    line.number,
+                    line.start + a,
+                    line.start + b,
+                    col,
+                    1,
+                ),
             )
         )
     return cells
@@ -168,7 +182,11 @@ class MarkdownTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """The rows of every pipe table in ``text``, in reading order."""
-        out: list[TokenRow] = []
+        return tuple(public_rows(self._rows(text)))
+
+    def _rows(self, text: str) -> Sequence[FastRow]:
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
+        out: list[FastRow] = []
         for block in _blocks(_lines(text)):
             out.extend(_table_rows(block))
         return tuple(out)

@@ -8,11 +8,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._base import Cell, TokenRow
+from ._base import FastCell, FastRow, TokenRow, public_rows
 from ._flat import iter_lines
 from ._registry import register_tokenizer
 
 __all__ = ["PipeTokenizer"]
+
+_new = tuple.__new__
 
 
 def _is_rule(s: str) -> bool:
@@ -42,8 +44,12 @@ class PipeTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """Rows of cells; a line without a trailing pipe is a row of one cell."""
-        out: list[TokenRow] = []
-        cur: list[Cell] = []
+        return public_rows(self._rows(text))
+
+    def _rows(self, text: str) -> Sequence[FastRow]:
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
+        out: list[FastRow] = []
+        cur: list[FastCell] = []
         for lineno, off, line in iter_lines(text):
             s = line.strip()
             if not s:
@@ -52,30 +58,24 @@ class PipeTokenizer:
                 if s == "|" and line[:1].isspace():
                     # `` |`` is an empty cell; row-ending rules never start with a space
                     a = off + line.index("|")
-                    cur.append(Cell(text="", line=lineno, start=a, end=a, col=float(len(cur))))
+                    cur.append(_new(FastCell, ("", lineno, a, a, float(len(cur)), 1)))
                     continue
                 if cur:
-                    out.append(TokenRow(cells=tuple(cur), line=cur[0].line))
+                    out.append(FastRow(tuple(cur), cur[0].line))
                     cur = []
                 continue
             if not s.endswith("|"):
                 if cur:
-                    out.append(TokenRow(cells=tuple(cur), line=cur[0].line))
+                    out.append(FastRow(tuple(cur), cur[0].line))
                     cur = []
                 a = off + line.index(s[0])
-                out.append(
-                    TokenRow(
-                        cells=(Cell(text=s, line=lineno, start=a, end=a + len(s)),), line=lineno
-                    )
-                )
+                out.append(FastRow((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
                 continue
             body = s[:-1].strip()
             a = off + line.index(s[0])
-            cur.append(
-                Cell(text=body, line=lineno, start=a, end=a + len(body), col=float(len(cur)))
-            )
+            cur.append(_new(FastCell, (body, lineno, a, a + len(body), float(len(cur)), 1)))
         if cur:
-            out.append(TokenRow(cells=tuple(cur), line=cur[0].line))
+            out.append(FastRow(tuple(cur), cur[0].line))
         return out
 
 

@@ -9,11 +9,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ._base import Cell, TokenRow
+from ._base import FastCell, FastRow, TokenRow, public_rows
 from ._flat import iter_lines
 from ._registry import register_tokenizer
 
 __all__ = ["TabTokenizer"]
+
+_new = tuple.__new__
 
 
 class TabTokenizer:
@@ -36,24 +38,22 @@ class TabTokenizer:
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """One row per non-empty line; cell ``k`` of a line has ``col=k``."""
-        out: list[TokenRow] = []
+        return public_rows(self._rows(text))
+
+    def _rows(self, text: str) -> Sequence[FastRow]:
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
+        out: list[FastRow] = []
         for lineno, off, line in iter_lines(text):
             if not line.strip():
                 continue
-            cells: list[Cell] = []
+            cells: list[FastCell] = []
             pos = 0
             for k, part in enumerate(line.split("\t")):
                 cells.append(
-                    Cell(
-                        text=part,
-                        line=lineno,
-                        start=off + pos,
-                        end=off + pos + len(part),
-                        col=float(k),
-                    )
+                    _new(FastCell, (part, lineno, off + pos, off + pos + len(part), float(k), 1))
                 )
                 pos += len(part) + 1
-            out.append(TokenRow(cells=tuple(cells), line=lineno))
+            out.append(FastRow(tuple(cells), lineno))
         return out
 
 

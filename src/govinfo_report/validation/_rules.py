@@ -168,7 +168,8 @@ for _kind in (
 def negative_count(report: AnnualReport, ctx: RuleContext) -> Iterator[Discrepancy]:
     """Counts below zero (the 2019 本年增/减 columns are signed and exempt)."""
     vals = ctx.values
-    if min((v for v in vals if type(v) is int), default=0) >= 0:
+    ints = [v for v in vals if type(v) is int]
+    if not ints or min(ints) >= 0:
         return
     paths = _paths(ctx.edition)
     for i in _slots(ctx.edition).counts:
@@ -215,10 +216,15 @@ def invalid_value(report: AnnualReport, ctx: RuleContext) -> Iterator[Discrepanc
     vals = ctx.values
     if set(map(type, vals)) <= _PLAIN:
         return
+    # only cells that are neither blank nor an int can be invalid
+    odd = [i for i, v in enumerate(vals) if v is not None and type(v) is not int]
+    if not odd:
+        return
     paths = _paths(ctx.edition)
     amounts = set(_slots(ctx.edition).amounts)
     implied = None
-    for i, v in enumerate(vals):
+    for i in odd:
+        v = vals[i]
         if _valid(v, i in amounts):
             continue
         if implied is None:
