@@ -14,7 +14,14 @@ from ._convert import (
     to_dict,
     unflatten,
 )
-from ._parse import DIAGNOSTIC_CODES, Diagnostic, ParseResult, Provenance, parse
+from ._parse import (
+    DIAGNOSTIC_CODES,
+    MAX_INPUT_CHARS,
+    Diagnostic,
+    ParseResult,
+    Provenance,
+    parse,
+)
 from ._records import RECORD_FIELDS, discrepancies_to_records, to_frame, to_records
 from ._render import render, render_layouts
 from ._schema import (
@@ -69,6 +76,7 @@ from .validation import (
 
 __all__ = [
     "DIAGNOSTIC_CODES",
+    "MAX_INPUT_CHARS",
     "RECORD_FIELDS",
     "SCHEMA_VERSION",
     "ActiveDisclosure2019",

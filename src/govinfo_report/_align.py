@@ -98,28 +98,46 @@ class _Run(NamedTuple):
         )
 
 
+_CELL_MEMO: dict[str, tuple[str, NumberToken | None]] = {}
+"""Raw cell text -> (stripped text, its number or None), for texts of at most 64 characters
+(bounded like the number memo: hostile text must not fill memory)."""
+
+
+def _cell_kind(raw: str) -> tuple[str, NumberToken | None]:
+    text = raw.strip()
+    tok = NUMBER_CACHE.get(text, MISS)
+    if tok is MISS:
+        tok = parse_number(text)
+    hit = (text, tok)
+    if len(raw) <= 64:
+        if len(_CELL_MEMO) >= 16384:
+            _CELL_MEMO.clear()
+        _CELL_MEMO[raw] = hit
+    return hit
+
+
 def _runs(rows: Sequence[AnyRow]) -> list[_Run]:
     out: list[_Run] = []
     frags: list[AnyCell] = []
     nums: list[_Num] = []
     label_col: float | None = None
-    get = NUMBER_CACHE.get
+    memo = _CELL_MEMO.get
+    append = nums.append
     for ri, row in enumerate(rows):
         prev_text: str | None = None
         for cell in row.cells:
-            text = cell.text.strip()
-            if not text:
-                continue
-            tok = get(text, MISS)
-            if tok is MISS:
-                tok = parse_number(text)
+            hit = memo(cell.text)
+            text, tok = hit if hit is not None else _cell_kind(cell.text)
             if tok is not None:
                 # a lone dash before any label is decoration, still a (null) number
-                nums.append(_new(_Num, (cell, tok, ri)))
+                append(_new(_Num, (cell, tok, ri)))
+                continue
+            if not text:
                 continue
             if nums:
                 out.append(_new(_Run, (tuple(nums), tuple(frags), label_col)))
                 nums, frags = [], []
+                append = nums.append
             if text != prev_text:  # merged cells repeated by python-docx
                 frags.append(cell)
             prev_text = text

@@ -268,18 +268,14 @@ def _pick(region: str, layout: str | None) -> Iterator[tuple[float, Tokenizer]]:
         yield s, t
 
 
-def _number_spans(
-    region: str, offset: int, skip: Mapping[int, int] | None = None
-) -> list[tuple[int, int]]:
-    """Offsets of every standalone number in a region (split on spaces, tabs and bars), except
-    those within ``skip`` (start offset -> end offset of a span known to be covered)."""
+def _number_spans(region: str, skip: Mapping[int, int] | None = None) -> list[tuple[int, int]]:
+    """Region offsets of every standalone number in a region (split on spaces, tabs and bars),
+    except those within ``skip`` (start offset -> end offset of a span known to be covered)."""
     out: list[tuple[int, int]] = []
     get = NUMBER_CACHE.get
     skip_end = (skip or {}).get
     for m in _NUMBER_TOKEN.finditer(region):
         a, b = m.span()
-        a += offset
-        b += offset
         end = skip_end(a)
         if end is not None and b <= end:
             continue
@@ -472,12 +468,15 @@ def parse(
         if result is None:
             continue
         dl = line0 - 1
+        # covered spans, relative to the region (shifted only for the unassigned-number test)
         covered: list[tuple[int, int]] = []
+        cover = covered.append
         for path, value, cell in result.placed:
             cells[path] = value
-            a, b = cell.start + offset, cell.end + offset
-            prov[path] = (cell.line + dl, a, b)
-            covered.append((a, b))
+            a = cell.start
+            b = cell.end
+            prov[path] = (cell.line + dl, a + offset, b + offset)
+            cover((a, b))
         counts[layouts[tkey]] = counts.get(layouts[tkey], 0) + len(result.placed)
         for ex in result.extras:
             i = len(extras)
@@ -499,11 +498,10 @@ def parse(
             for j, c in enumerate(ex.cells):
                 if c is not None:
                     path = f"extra_rows.{i}.{j}"
-                    a, b = c.start + offset, c.end + offset
-                    prov[path] = (c.line + dl, a, b)
-                    covered.append((a, b))
+                    prov[path] = (c.line + dl, c.start + offset, c.end + offset)
+                    cover((c.start, c.end))
         for c in result.unassigned:
-            covered.append((c.start + offset, c.end + offset))
+            cover((c.start, c.end))
         for n in result.notes:
             diags.append(
                 Diagnostic(
@@ -536,9 +534,11 @@ def parse(
         # the largest end of the spans starting at each offset: a token starting there is
         # covered exactly when it ends within it (the bisection below finds the same span)
         ends = dict(covered)
-        for a, b in _number_spans(region, offset, ends):
+        for a, b in _number_spans(region, ends):
             k = bisect.bisect_right(starts, a) - 1
             if not (k >= 0 and covered[k][0] <= a and b <= covered[k][1]):
+                a += offset
+                b += offset
                 ln = lines[bisect.bisect_right(index[1], a) - 1].number
                 diags.append(
                     Diagnostic(
