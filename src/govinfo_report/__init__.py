@@ -64,6 +64,7 @@ from .repair import (
 from .tokenizers import Cell, Tokenizer, TokenRow, register_tokenizer, tokenizers
 from .validation import (
     CellFix,
+    Discrepancies,
     Discrepancy,
     Severity,
     iter_discrepancies,
@@ -93,6 +94,7 @@ __all__ = [
     "DecodeError",
     "Decoded",
     "Diagnostic",
+    "Discrepancies",
     "Discrepancy",
     "DocumentCounts2019",
     "DocumentCounts2021",

@@ -125,7 +125,7 @@ def _freeze(value: Mapping[str, Any]) -> Mapping[str, Any]:
     return FrozenMap(value)
 
 
-@frozen(kw_only=True)
+@frozen(kw_only=True, repr=False)
 class ParseResult:
     """The parsed report with how it was read."""
 
@@ -146,6 +146,20 @@ class ParseResult:
     def codes(self) -> tuple[str, ...]:
         """The diagnostic codes, in order, with repeats."""
         return tuple(d.code for d in self.diagnostics)
+
+    def __repr__(self) -> str:
+        """A one-line summary; the fields hold the details."""
+        return (
+            f"<ParseResult {self.report!r} layout={self.layout} "
+            f"edition_source={self.edition_source} cells_with_provenance={len(self.provenance)} "
+            f"diagnostics={len(self.diagnostics)}>"
+        )
+
+    def _repr_html_(self) -> str:
+        """The tables as the official form, discrepancies highlighted with their source lines."""
+        from ._html import parse_result_html
+
+        return parse_result_html(self)
 
 
 # -- decoding --------------------------------------------------------------------------------------

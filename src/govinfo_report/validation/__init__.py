@@ -18,6 +18,7 @@ from ._registry import (
     unregister_rule,
 )
 from ._validate import (
+    Discrepancies,
     HasLines,
     ParsedReport,
     iter_discrepancies,
@@ -29,6 +30,7 @@ from ._validate import (
 __all__ = [
     "CellFix",
     "Check",
+    "Discrepancies",
     "Discrepancy",
     "DiscrepancyKind",
     "HasLines",

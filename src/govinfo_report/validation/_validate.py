@@ -17,6 +17,7 @@ from ._labels import SECTION_NAMES
 from ._registry import Check, Rule, RuleContext, cross_year_checks, resolve
 
 __all__ = [
+    "Discrepancies",
     "HasLines",
     "ParsedReport",
     "iter_discrepancies",
@@ -95,6 +96,17 @@ def iter_discrepancies(
     return _run(report, RuleContext(report, previous), checks)
 
 
+class Discrepancies(tuple[Discrepancy, ...]):
+    """The tuple :func:`validate` returns; in a notebook it draws itself as a table."""
+
+    __slots__ = ()
+
+    def _repr_html_(self) -> str:
+        from .._html import discrepancies_html
+
+        return discrepancies_html(self)
+
+
 def validate(
     report: AnnualReport,
     *,
@@ -108,7 +120,7 @@ def validate(
     Iterable[Discrepancy]``, run in the given order; by default every registered rule runs.
     Pure: the result depends only on the arguments and the registered rules.
     """
-    return tuple(iter_discrepancies(report, previous=previous, rules=rules))
+    return Discrepancies(iter_discrepancies(report, previous=previous, rules=rules))
 
 
 def validate_parsed(
@@ -133,7 +145,7 @@ def validate_parsed(
             if prov is not None:
                 lines.update(prov.lines)
         out.append(attrs.evolve(d, lines=tuple(sorted(lines))) if lines else d)
-    return tuple(out)
+    return Discrepancies(out)
 
 
 def validate_series(
