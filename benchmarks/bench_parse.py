@@ -1,14 +1,17 @@
 """Parser throughput: reports per second, per-report median and p99, and peak memory.
 
-Run: ``python benchmarks/bench_parse.py [--repeat N] [--validate]``. Reads tests/fixtures/seeds
-and, when present, ../shared/corpus; parses every text ``N`` times on one core (``--validate``:
-also validates each report, timed separately and together). Reports/s is over CPU time; the
+Run: ``python benchmarks/bench_parse.py [--repeat N] [--validate] [--rendered N]``. Reads
+tests/fixtures/seeds and, when present, ../shared/corpus, plus ``--rendered`` reports (400 by
+default) with random values rendered in every layout of :func:`govinfo_report.render`; parses every
+text ``N`` times on one core (``--validate``: also validates each report, timed separately and
+together). Each group is also timed on its own. Reports/s is over CPU time; the
 median and p99 are wall-clock times of single reports.
 """
 
 from __future__ import annotations
 
 import argparse
+import random
 import statistics
 import time
 import tracemalloc
@@ -16,7 +19,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from govinfo_report import validate
+from govinfo_report import Value, empty_report, flatten, render, render_layouts, unflatten, validate
 from govinfo_report._parse import parse
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -29,6 +32,20 @@ def load() -> list[str]:
     if corpus.is_dir():
         texts += [p.read_text("utf-8") for p in sorted(corpus.glob("t*__*/source.txt"))]
     return texts
+
+
+def rendered(count: int, seed: int = 0) -> list[str]:
+    """``count`` reports with random values (deterministic), each rendered in every layout."""
+    rng = random.Random(seed)
+    out: list[str] = []
+    for i in range(count):
+        edition = "2021" if i % 4 else "2019"
+        cells: dict[str, Value] = {}
+        for path in flatten(empty_report(edition)):
+            cells[path] = None if rng.random() < 0.03 else rng.choice((0, 0, 0, rng.randrange(500)))
+        report = unflatten(cells, edition=edition)
+        out += [render(report, layout) for layout in render_layouts()]
+    return out
 
 
 def _time(fn: Callable[[Any], object], items: Sequence[Any], repeat: int) -> str:
@@ -54,8 +71,11 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--validate", action="store_true", help="time validate() too")
+    ap.add_argument("--rendered", type=int, default=400, help="random reports x every layout")
     args = ap.parse_args()
-    texts = load()
+    real = load()
+    made = rendered(args.rendered)
+    texts = real + made
     for t in texts:
         parse(t)  # warm caches (template, label indexes, number and heading memos)
     size = sum(len(t.encode("utf-8")) for t in texts)
@@ -63,6 +83,8 @@ def main() -> None:
     start = time.perf_counter()
     print(f"parse: {_time(parse, texts, args.repeat)}")
     elapsed = time.perf_counter() - start
+    print(f"  seeds + corpus ({len(real)}): {_time(parse, real, args.repeat)}")
+    print(f"  rendered ({len(made)}): {_time(parse, made, args.repeat)}")
     print(f"KB/s: {size * args.repeat / elapsed / 1024:.0f}")
     if args.validate:
         reports = [parse(t).report for t in texts]

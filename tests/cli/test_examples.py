@@ -30,7 +30,14 @@ def _run(script: str, *args: str) -> str:
 
 def test_every_example_script_has_a_test() -> None:
     """No script in examples/ is left without a test in this module."""
-    tested = {"check_folder.py", "records_csv.py", "pandas_wide.py", "dask_bag.py"}
+    tested = {
+        "check_folder.py",
+        "records_csv.py",
+        "pandas_wide.py",
+        "dask_bag.py",
+        "compare_years.py",
+        "plugin_tokenizer.py",
+    }
     assert {p.name for p in EXAMPLES.glob("*.py")} == tested
 
 
@@ -65,3 +72,21 @@ def test_dask_bag_checks_the_folder() -> None:
         pytest.skip("dask is not installed")
     out = _run("dask_bag.py")
     assert out.count(" errors\n") == 5 and "errors by rule:" in out
+
+
+def test_compare_years_lists_changes_and_the_gap() -> None:
+    """compare_years.py shows changed cells of one organ and the missing 2022 report."""
+    out = _run("compare_years.py")
+    assert out.startswith("红旗区人民政府 2021 -> 红旗区人民政府 2023\n")
+    assert "cells changed" in out
+    assert "行政许可 / 本年处理决定数量: 3150 -> 6353" in out
+    assert "series warning series_gap" in out
+
+
+def test_plugin_tokenizer_is_detected_and_keeps_blanks() -> None:
+    """plugin_tokenizer.py's CSV tokenizer wins detection, places numbers, keeps a blank blank."""
+    out = _run("plugin_tokenizer.py")
+    assert "detected layout: csv; by name: csv" in out
+    assert "active.regulations.in_force = 14" in out
+    assert "applications.new_received.commercial_enterprise = 3" in out
+    assert "natural_person = None" in out
