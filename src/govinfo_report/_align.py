@@ -14,6 +14,7 @@ from __future__ import annotations
 import bisect
 import collections
 import itertools
+import math
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
@@ -172,15 +173,26 @@ def _match(frags: Sequence[AnyCell], index: LabelIndex, start: int) -> tuple[Mat
     return None, "".join(texts[-2:])
 
 
-def _row_sum_ok(values: Sequence[int | Decimal | None], columns: Sequence[str]) -> bool | None:
+def _row_sum_checks(values: Sequence[int | Decimal | None], columns: Sequence[str]) -> int:
+    """How many ``total`` columns equal the sum of the columns since the previous total (a row
+    of several groups, as table 四 printed as one row, checks each group); -1 when one fails,
+    0 when none can be checked."""
     if "total" not in columns or len(columns) < 3:
-        return None
-    ti = columns.index("total")
-    parts = [v or 0 for i, v in enumerate(values) if i != ti]
-    tot = values[ti]
-    if tot is None:
-        return None
-    return sum(parts) == tot
+        return 0
+    checked = 0
+    start = 0
+    for ti, col in enumerate(columns):
+        if col != "total":
+            continue
+        tot = values[ti]
+        parts = values[start:ti]
+        start = ti + 1
+        if tot is None or len(parts) < 2:
+            continue
+        if sum(v or 0 for v in parts) != tot:
+            return -1
+        checked += 1
+    return checked
 
 
 def _assign_dp(xs: Sequence[float], centers: Sequence[float]) -> tuple[list[int], float]:
@@ -217,6 +229,10 @@ _ANY = object()
 _Pools = dict[tuple[int, object], tuple[list["_Run"], list[int]]]
 """Full rows by (length, label position): the runs and their first row indexes."""
 
+
+_SETTLE_MAX = 2500
+"""Most combinations of short rows' placements enumerated per half when table 三's column
+identities settle blanks (seven rows of seven options: 7**4 = 2401)."""
 
 _HEADER_LOOKBACK = 48
 """How many text groups before a short row are searched for the header naming its columns."""
@@ -266,6 +282,10 @@ class _Aligner:
         self._groups: tuple[dict[int, int], list[int], list[tuple[AnyCell, ...]]] | None = None
         self._plan: list[tuple[_Run, RowTarget | None, str, Match | None]] = []
         self._full_rows: list[_Run] | None = None
+        self._last_ok: list[tuple[int, ...]] = []
+        # short rows of table 三 placed by the row total alone: (paths, placed index, options,
+        # note index), settled afterwards by the column identities
+        self._open: list[tuple[tuple[str, ...], int, list[tuple[int, ...]], int]] = []
 
     # -- values ---------------------------------------------------------------------------------
 
@@ -308,6 +328,8 @@ class _Aligner:
             self._flat_appeals(runs)
         else:
             self._sequential(runs)
+        if self._open:
+            self._settle_by_columns()
         return AlignResult(
             placed=tuple(self.placed),
             extras=tuple(self.extras),
@@ -453,6 +475,9 @@ class _Aligner:
         sit exactly on them (grid layouts), else from full rows, else from the header."""
         if len(run.nums) >= len(columns) or not run.positioned:
             return None
+        own = self._own_centers(run, len(columns))
+        if own is not None:
+            return own
         head = self._header_centers(run, columns)
         if head is not None and head[1] < 1e-9:
             return head[0]
@@ -460,6 +485,36 @@ class _Aligner:
         if rows is not None:
             return rows
         return head[0] if head is not None else None
+
+    def _own_centers(self, run: _Run, n: int) -> list[float] | None:
+        """The positions of the row's own cells when, after its label, the printed row holds
+        exactly ``n`` cells (numbers and empty cells): an empty cell there is the blank."""
+        if not run.single_row:
+            return None
+        cells = self.rows[run.nums[0].row].cells
+        first = run.nums[0].cell
+        i = next((k for k, c in enumerate(cells) if c is first), None)
+        if i is None:
+            return None
+        while i > 0 and not cells[i - 1].text.strip():
+            i -= 1
+        tail = cells[i:]
+        extra = len(tail) - n
+        if extra > 0:
+            # padding of a merged label (leading empty cells) or of a merged last cell (trailing)
+            lead = not any(c.text.strip() for c in tail[:extra])
+            trail = not any(c.text.strip() for c in tail[-extra:])
+            if lead == trail:
+                return None
+            tail = tail[extra:] if lead else tail[:n]
+        if len(tail) != n or any(c.col is None for c in tail):
+            return None
+        if sum(1 for c in tail if c.text.strip()) != len(run.nums):
+            return None  # text after the numbers: not a plain row of cells
+        cols = [float(c.col or 0.0) for c in tail]
+        if any(b <= a for a, b in itertools.pairwise(cols)):
+            return None
+        return cols
 
     def _text_groups(self) -> tuple[dict[int, int], list[int], list[tuple[AnyCell, ...]]]:
         """Reading position of each number cell (by id), and the text cells between numbers
@@ -538,7 +593,14 @@ class _Aligner:
         refs = ([runs[i - 1]] if i > 0 else []) + ([runs[j]] if j < len(runs) else [])
         if not refs:
             return None
-        return [sum(float(f.nums[j].cell.col or 0.0) for f in refs) / len(refs) for j in range(n)]
+        centers = [[float(x.cell.col or 0.0) for x in f.nums] for f in refs]
+        if len(centers) == 2 and centers[0] != centers[1]:
+            # the neighbours disagree (rows of different shapes): the one the run fits better
+            xs = [float(x.cell.col or 0.0) for x in run.nums]
+            costs = [_assign_dp(xs, c)[1] for c in centers]
+            if costs[0] != costs[1]:
+                return centers[0] if costs[0] < costs[1] else centers[1]
+        return [sum(c[j] for c in centers) / len(centers) for j in range(n)]
 
     def _full(self) -> list[_Run]:
         """The plan's runs that fill their row with numbers in increasing positions."""
@@ -592,17 +654,22 @@ class _Aligner:
         values = [x.tok.value for x in run.nums]
         options: list[tuple[int, ...]] = []
         ok: list[tuple[int, ...]] = []
+        best = 0
         columns = [p.rpartition(".")[2] for p in paths]
         for combo in itertools.combinations(range(n), k):
             full_vals: list[int | Decimal | None] = [None] * n
             for v, j in zip(values, combo, strict=True):
                 full_vals[j] = v
             options.append(combo)
-            if _row_sum_ok(full_vals, columns) is True:
+            checks = _row_sum_checks(full_vals, columns)
+            if checks > 0:
                 ok.append(combo)
+                if checks > best:  # prefer placements leaving more group totals checkable
+                    best, ok[0], ok[-1] = checks, combo, ok[0]
             if len(options) > 200:
                 break
         pick = ok[0] if ok else tuple(range(k))
+        self._last_ok = ok
         self.notes.append(
             Note(
                 code="ambiguous_alignment",
@@ -615,6 +682,102 @@ class _Aligner:
             )
         )
         return list(pick)
+
+    def _settle_by_columns(self) -> None:
+        """Re-place table 三's short rows whose blank the row total could not locate so that the
+        column identities hold: in each column the result rows sum to 办理结果总计, and
+        新收 + 上年结转 = 总计 + 结转下年度 (blanks count as zero). Exact, by meet in the middle
+        over the rows' options; among solutions the one changing fewest rows, and no change when
+        none exists (a report that does not add up) or there are too many rows."""
+        keys = [t.key for t in self.targets if t.kind is None]
+        summary = {k.rpartition(".")[2]: k for k in keys}
+        need = ("new_received", "carried_over", "total_handled", "carried_forward")
+        if not all(n in summary for n in need):
+            return
+        results = [k for k in keys if k.rpartition(".")[2] not in need]
+        # each identity, per column, as coefficients of rows: sum(coef * cell) == 0
+        coef: list[dict[str, int]] = [
+            {**dict.fromkeys(results, 1), summary["total_handled"]: -1},
+            {
+                summary["new_received"]: 1,
+                summary["carried_over"]: 1,
+                summary["total_handled"]: -1,
+                summary["carried_forward"]: -1,
+            },
+        ]
+        columns = [p.rpartition(".")[2] for p in self._open[0][0]]
+        open_paths = {p for row in self._open for p in row[0]}
+        fixed = [0] * (len(coef) * len(columns))
+        for pl in self.placed:
+            if pl.path in open_paths or not isinstance(pl.value, int):
+                continue
+            row, _, col = pl.path.rpartition(".")
+            if col in columns:
+                for e, co in enumerate(coef):
+                    fixed[e * len(columns) + columns.index(col)] += co.get(row, 0) * pl.value
+
+        def vector(i: int, combo: tuple[int, ...]) -> tuple[int, ...]:
+            paths, start, _, _ = self._open[i]
+            out = [0] * len(fixed)
+            for k, j in enumerate(combo):
+                v = self.placed[start + k].value
+                row, _, col = paths[j].rpartition(".")
+                if isinstance(v, int) and col in columns:
+                    for e, co in enumerate(coef):
+                        out[e * len(columns) + columns.index(col)] += co.get(row, 0) * v
+            return tuple(out)
+
+        def sums(rows: range) -> dict[tuple[int, ...], tuple[int, ...]]:
+            """Vector sum -> the choice (option index per row) reaching it with fewest changes."""
+            acc: dict[tuple[int, ...], tuple[int, ...]] = {(0,) * len(fixed): ()}
+            for i in rows:
+                vecs = [vector(i, c) for c in self._open[i][2]]
+                nxt: dict[tuple[int, ...], tuple[int, ...]] = {}
+                for key, ch in acc.items():
+                    for o, vec in enumerate(vecs):
+                        k2 = tuple(a + b for a, b in zip(key, vec, strict=True))
+                        c2 = (*ch, o)
+                        old = nxt.get(k2)
+                        if old is None or sum(map(bool, c2)) < sum(map(bool, old)):
+                            nxt[k2] = c2
+                acc = nxt
+            return acc
+
+        n_open = len(self._open)
+        half = n_open // 2
+        sizes = [len(r[2]) for r in self._open]
+        if math.prod(sizes[:half]) > _SETTLE_MAX or math.prod(sizes[half:]) > _SETTLE_MAX:
+            return  # too many combinations: keep the row totals' choice
+        left, right = sums(range(half)), sums(range(half, n_open))
+        found: tuple[int, ...] | None = None
+        for key, ch in right.items():
+            want = tuple(-f - k for f, k in zip(fixed, key, strict=True))
+            lch = left.get(want)
+            if lch is not None:
+                cand = (*lch, *ch)
+                if found is None or sum(map(bool, cand)) < sum(map(bool, found)):
+                    found = cand
+        if found is None:
+            return
+        choice = [self._open[i][2][o] for i, o in enumerate(found)]
+        for i, (paths, start, opts, note_at) in enumerate(self._open):
+            if choice[i] == opts[0]:
+                continue
+            for k, j in enumerate(choice[i]):
+                old = self.placed[start + k]
+                self.placed[start + k] = Placed(path=paths[j], value=old.value, cell=old.cell)
+            note = self.notes[note_at]
+            blank = ", ".join(
+                p.rpartition(".")[2] for j, p in enumerate(paths) if j not in choice[i]
+            )
+            self.notes[note_at] = Note(
+                code=note.code,
+                message=f"{note.message.rpartition('; chose')[0]}; the column identities "
+                f"chose blank {blank}",
+                lines=note.lines,
+                paths=note.paths,
+                confidence=note.confidence,
+            )
 
     def _place_full(self, run: _Run, paths: Sequence[str]) -> None:
         """:meth:`_place` of a run with one number per column."""
@@ -634,7 +797,12 @@ class _Aligner:
         if len(run.nums) == len(paths):
             slots = list(range(len(paths)))
         elif len(run.nums) < len(paths):
+            self._last_ok = []
             slots = self._slots(run, paths, centers, what)
+            if centers is None and len(self._last_ok) > 1 and self.table == "applications":
+                self._open.append(
+                    (tuple(paths), len(self.placed), self._last_ok, len(self.notes) - 1)
+                )
         else:
             self._drop(run.nums[len(paths) :], f"more numbers than columns in {what}")
             slots = list(range(len(paths)))

@@ -266,6 +266,8 @@ def detect_edition(text: str) -> Edition | None:
 
 
 _TAG = re.compile(r"<[^<>]{0,300}>")
+_CJK = re.compile("[\u4e00-\u9fff]")
+_LONE_YEAR = re.compile(r"(?:20|19)[0-9]{2}")
 
 
 def _clean(s: str) -> str:
@@ -305,10 +307,21 @@ def find_meta(
     texts = [t for t in texts if t]
     for i, t in enumerate(texts[:8]):
         joined = t
-        if not _is_report(t) and i + 1 < len(texts) and _is_report(texts[i + 1]):
+        if (
+            not _is_report(t)
+            and i + 1 < len(texts)
+            and _is_report(texts[i + 1])
+            and _CJK.search(t) is not None  # not a markup line (``::: div``, ``.. container::``)
+        ):
             joined = t + texts[i + 1]
         if _is_report(joined) and ("公开" in joined or "年度" in joined) and len(joined) <= 80:
             title = " ".join(joined.split())
+            if " 年" in title and _YEAR.search(title) is None:
+                # the year printed in another font, on its own line (pdfplumber layout=True)
+                near = [texts[j] for j in (i - 1, i + 1, i + 2) if 0 <= j < len(texts)]
+                lone = next((x for x in near if _LONE_YEAR.fullmatch(x)), None)
+                if lone is not None:
+                    title = title.replace(" 年", lone + "年", 1)
             break
     if title is not None:
         compact = title.replace(" ", "")

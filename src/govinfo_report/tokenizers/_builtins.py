@@ -25,6 +25,8 @@ _FAST = frozenset(
         _html.HtmlTokenizer,
         _markdown.MarkdownTokenizer,
         _pipe.PipeTokenizer,
+        _pipe.WikiTokenizer,
+        _pipe.AsciidocTokenizer,
         _tab.TabTokenizer,
     }
 )
@@ -39,6 +41,8 @@ _MAX_SCORES: dict[type, float] = {
     _html.HtmlTokenizer: 0.95,
     _markdown.MarkdownTokenizer: 1.0,
     _pipe.PipeTokenizer: 0.95,
+    _pipe.WikiTokenizer: 0.96,
+    _pipe.AsciidocTokenizer: 0.98,
     _tab.TabTokenizer: 0.95,
 }
 """The highest score each built-in ``sniff`` can return (the cap in its last line)."""

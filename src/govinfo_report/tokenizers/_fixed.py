@@ -27,15 +27,17 @@ _GAP_NUMBER = re.compile(r"\S[ \u3000]{2,}[-+]?[0-9]")
 _LABEL_NUMBER = re.compile(r"[^\s0-9][ \u3000]+[-+]?[0-9]")
 _BOX_CHARS = frozenset("│┃├┤┼┌┐└┘┬┴─━═║╠╣╬╔╗╚╝╦╩+|")
 _VBARS = frozenset("│┃║|")
-_BORDER = frozenset("─━═┼├┤┌┐└┘┬┴╠╣╬╔╗╚╝╦╩+-")
+_BORDER = frozenset("─━═┼├┤┌┐└┘┬┴╠╣╬╔╗╚╝╦╩+-=")
 _SEPARATOR = re.compile("[" + "".join(sorted(_VBARS)) + "├┤┼┌┐└┘┬┴╠╣╬╔╗╚╝╦╩]")
 """What splits a box-drawing line into segments (one character each)."""
 _BORDER_OR_SPACE = "".join(sorted(_BORDER)) + " "
-_RULE_GLYPHS = "─━═+-"
+_RULE_GLYPHS = "─━═+-="
 """Border characters that do not split segments."""
 _RULE_LINE = _RULE_GLYPHS + " " + "".join(sorted(_VBARS)) + "├┤┼┌┐└┘┬┴╠╣╬╔╗╚╝╦╩"
 """What a border line is made of: separators, border glyphs and spaces."""
 _BOX_START = re.compile("[" + "".join(sorted(_BOX_CHARS - set("|+-"))) + "]")
+_ASCII_GRID = re.compile(r"^[ \t]*\+(?:[-=]{2,}\+)+[ \t]*$", re.M)
+"""A border line of an ASCII grid table (reStructuredText, pandoc grid tables)."""
 
 
 class _Widths(dict[str, int]):
@@ -133,8 +135,13 @@ class BoxTokenizer:
     name = "box"
 
     def sniff(self, text: str) -> float:
-        """Share of non-empty lines that start with a box-drawing character."""
-        if _BOX_START.search(text) is None:
+        """Share of non-empty lines that start with a box-drawing character.
+
+        In an ASCII grid (``+---+`` borders, ``|`` cells) lines starting with ``|`` or ``+``
+        count too.
+        """
+        ascii_grid = ("+-" in text or "+=" in text) and len(_ASCII_GRID.findall(text)) >= 2
+        if not ascii_grid and _BOX_START.search(text) is None:
             return 0.0
         total = boxed = 0
         for _, _, line in iter_lines(text):
@@ -142,7 +149,7 @@ class BoxTokenizer:
             if not s:
                 continue
             total += 1
-            if s[0] in _BOX_CHARS and s[0] not in "|+-":
+            if s[0] in _BOX_CHARS and ((ascii_grid and s[0] in "|+") or s[0] not in "|+-"):
                 boxed += 1
         if total == 0:
             return 0.0
@@ -208,7 +215,8 @@ class BoxTokenizer:
             for a, b in segs:
                 body = line[a:b]
                 st = body.strip()
-                if st and not body.strip(_BORDER_OR_SPACE):
+                if st and not body.strip(_BORDER_OR_SPACE) and (len(st) > 2 or not st.isascii()):
+                    # a lone ``-`` or ``=`` is a cell's text (a null marker), not a border
                     has_border = True
                 else:
                     text_segs.append((a, body, st))
