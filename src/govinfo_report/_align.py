@@ -25,7 +25,7 @@ from attrs import frozen
 from ._labels import LabelIndex, Match, RowTarget, index_for, normalize
 from ._numbers import MISS, NUMBER_CACHE, NumberToken, parse_number
 from ._template import Edition, template
-from .tokenizers._base import AnyCell, AnyRow
+from .tokenizers._base import AnyCell, AnyRow, FastCell
 
 __all__ = ["AlignResult", "Note", "Placed", "align_table"]
 
@@ -265,6 +265,95 @@ def _decimal_paths(edition: Edition) -> frozenset[str]:
     return frozenset(c.path for c in template(edition).cells if c.type == "decimal")
 
 
+_GLUED_NODES = 20000
+"""Search cap of :func:`_split_glued` per row (nodes visited); beyond it the row is left as read.
+A row tries up to three splits (longest tokens first); a table's rows share
+:data:`_GLUED_TABLE_NODES` (about 0.1 s of search at most)."""
+_GLUED_TABLE_NODES = 60000
+
+
+def _split_glued(
+    texts: Sequence[str | None],
+    values: Sequence[int | Decimal | None],
+    columns: Sequence[str],
+    budget: list[int],
+) -> list[list[str]] | None:
+    """Split digit strings glued by an extraction that dropped the spaces between numbers
+    (``1079224413252375``) so that ``texts`` become exactly one number per column and every
+    group total equals the sum of its columns. ``None`` entries are tokens that may not be split
+    (signs, decimals, blanks); ``values`` are every token's value. Returns the pieces of each
+    splittable token (``[]`` for the others) when exactly one split satisfies the totals and
+    at least one total is checked, else ``None`` (also when the bounded search gives up)."""
+    n = len(columns)
+    if "total" not in columns or not any(t is not None and len(t) > 1 for t in texts):
+        return None
+    found: list[list[list[str]]] = []
+    # characters left from each token on: a total must fit in what remains
+    left = [0] * (len(texts) + 1)
+    for i in range(len(texts) - 1, -1, -1):
+        t = texts[i]
+        left[i] = left[i + 1] + (1 if t is None else len(t))
+    pieces: list[list[str]] = [[] for _ in texts]
+
+    n_total = [n] * (n + 1)  # the index of each column's group total (``n`` when none)
+    for j in range(n - 1, -1, -1):
+        n_total[j] = j if columns[j] == "total" else n_total[j + 1]
+
+    def group_parts(j: int) -> int:
+        k = j
+        while k > 0 and columns[k - 1] != "total":
+            k -= 1
+        return j - k
+
+    def walk(j: int, ti: int, off: int, partial: int | Decimal, checked: int) -> bool:
+        budget[0] -= 1
+        if budget[0] < 0 or len(found) > 1:
+            return False
+        if ti == len(texts):
+            if j == n and checked:
+                found.append([list(p) for p in pieces])
+            return True
+        if j == n:
+            return True
+        t = texts[ti]
+        if t is None:  # an unsplittable token fills one column whole
+            v = values[ti]
+            if columns[j] != "total":
+                return walk(j + 1, ti + 1, 0, partial + (v or 0), checked)
+            if group_parts(j) < 2 or v is None:
+                return walk(j + 1, ti + 1, 0, 0, checked)
+            return walk(j + 1, ti + 1, 0, 0, checked + 1) if v == partial else True
+        rest = t[off:]
+        if left[ti] - off < n - j + max(0, len(str(partial)) - 1) * (j < n_total[j]):
+            return True  # too few characters left for the columns and the group total
+        if columns[j] == "total" and group_parts(j) >= 2:
+            want = str(partial)
+            if not rest.startswith(want):
+                return True
+            pieces[ti].append(want)
+            end = off + len(want)
+            ok = walk(j + 1, ti + (end == len(t)), 0 if end == len(t) else end, 0, checked + 1)
+            pieces[ti].pop()
+            return ok
+        for size in range(1, len(rest) + 1):
+            piece = rest[:size]
+            if len(piece) > 1 and piece[0] == "0":
+                break
+            end = off + size
+            nxt = (ti + 1, 0) if end == len(t) else (ti, end)
+            total = columns[j] == "total"
+            pieces[ti].append(piece)
+            ok = walk(j + 1, *nxt, 0 if total else partial + int(piece), checked)
+            pieces[ti].pop()
+            if not ok:
+                return False
+        return True
+
+    if not walk(0, 0, 0, 0, 0) or len(found) != 1:
+        return None
+    return found[0]
+
+
 class _Aligner:
     def __init__(self, edition: Edition, table: str, rows: Sequence[AnyRow]) -> None:
         self.edition = edition
@@ -283,6 +372,7 @@ class _Aligner:
         self._plan: list[tuple[_Run, RowTarget | None, str, Match | None]] = []
         self._full_rows: list[_Run] | None = None
         self._last_ok: list[tuple[int, ...]] = []
+        self._glue_budget = _GLUED_TABLE_NODES
         # short rows of table 三 placed by the row total alone: (paths, placed index, options,
         # note index), settled afterwards by the column identities
         self._open: list[tuple[tuple[str, ...], int, list[tuple[int, ...]], int]] = []
@@ -796,6 +886,9 @@ class _Aligner:
     ) -> None:
         if len(run.nums) == len(paths):
             slots = list(range(len(paths)))
+        elif len(run.nums) < len(paths) and (split := self._unglue(run, paths, what)):
+            run = split
+            slots = list(range(len(paths)))
         elif len(run.nums) < len(paths):
             self._last_ok = []
             slots = self._slots(run, paths, centers, what)
@@ -809,6 +902,71 @@ class _Aligner:
         for num, j in zip(run.nums, slots, strict=False):
             path = paths[j]
             self.placed.append(Placed(path=path, value=self._value(path, num), cell=num.cell))
+
+    def _unglue(self, run: _Run, paths: Sequence[str], what: str) -> _Run | None:
+        """``run`` with digit strings glued by the extraction split apart (see
+        :func:`_split_glued`), when no placement of the numbers as read satisfies the row
+        total and exactly one split does; else ``None``."""
+        columns = [p.rpartition(".")[2] for p in paths]
+        k, n = len(run.nums), len(paths)
+        if "total" not in columns or n - k > 8:
+            return None
+        texts: list[str | None] = []
+        for num in run.nums:
+            t = num.cell.text.strip()
+            plain = type(num.tok.value) is int and t.isascii() and t.isdigit()
+            texts.append(t if plain and len(t) > 1 else None)
+        if all(t is None for t in texts):
+            return None
+        values = [x.tok.value for x in run.nums]
+        for combo in itertools.islice(itertools.combinations(range(n), k), 500):
+            full_vals: list[int | Decimal | None] = [None] * n
+            for v, j in zip(values, combo, strict=True):
+                full_vals[j] = v
+            if _row_sum_checks(full_vals, columns) > 0:
+                return None  # the numbers as read fit: a blank, not glued digits
+        # the longest tokens are the likeliest glued: split them alone first, then shorter ones
+        # (at most three attempts, each with its own budget, all within the table's)
+        split = None
+        for least in sorted({len(t) for t in texts if t is not None}, reverse=True)[:3]:
+            some = [t if t is not None and len(t) >= least else None for t in texts]
+            budget = [min(_GLUED_NODES, self._glue_budget)]
+            split = _split_glued(some, values, columns, budget)
+            self._glue_budget -= min(_GLUED_NODES, self._glue_budget) - max(0, budget[0])
+            if split is not None or self._glue_budget <= 0:
+                break
+        if split is None:
+            return None
+        nums: list[_Num] = []
+        glued: list[str] = []
+        for num, parts in zip(run.nums, split, strict=True):
+            if not parts:
+                nums.append(num)
+                continue
+            cell = num.cell
+            lead = len(cell.text) - len(cell.text.lstrip())
+            off = 0
+            if len(parts) > 1:
+                glued.append(cell.text.strip())
+            for piece in parts:
+                start = cell.start + lead + off
+                col = None if cell.col is None else float(cell.col) + off
+                piece_cell = FastCell(piece, cell.line, start, start + len(piece), col)
+                tok = NumberToken(value=int(piece))
+                nums.append(_Num(piece_cell, tok, num.row))
+                off += len(piece)
+        self.notes.append(
+            Note(
+                code="glued_numbers",
+                message=f"{what}: {k} numbers for {n} columns; split "
+                f"{', '.join(repr(g) for g in glued)} into separate numbers, the only split "
+                "of the longest tokens that satisfies the row total",
+                lines=tuple(sorted({x.cell.line for x in run.nums})),
+                paths=tuple(paths),
+                confidence=0.9,
+            )
+        )
+        return _Run(nums=tuple(nums), frags=run.frags, label_col=run.label_col)
 
     def _extra(
         self,

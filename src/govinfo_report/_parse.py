@@ -83,6 +83,7 @@ DIAGNOSTIC_CODES: Mapping[str, str] = MappingProxyType(
         "wrapped_numbers": "Numbers on a later line were joined to a row short of numbers.",
         "short_row": "A row printed fewer numbers than columns; placed by cell positions.",
         "ambiguous_alignment": "A short row whose positions were lost; placement chosen by totals.",
+        "glued_numbers": "Digits of adjacent numbers printed without a space were split by totals.",
         "extra_row": "A printed row the template lacks; kept in extra_rows.",
         "null_marker": "A cell prints / - — or 无; read as null.",
         "non_integer_count": "A count cell prints a fraction; read as null.",

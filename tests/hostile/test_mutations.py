@@ -32,7 +32,9 @@ def _check(result: ParseResult) -> dict[str, object]:
     return cells
 
 
-JUDGED = frozenset({"short_row", "ambiguous_alignment", "wrapped_numbers", "positional_row"})
+JUDGED = frozenset(
+    {"short_row", "ambiguous_alignment", "wrapped_numbers", "positional_row", "glued_numbers"}
+)
 """Codes of placements the parser documents as judgements: a row short of numbers is placed by
 positions learned from the table's other full rows, so a table cut short (fewer reference rows)
 may place it differently. Those rows are outside the cut invariant."""
