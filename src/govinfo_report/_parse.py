@@ -33,6 +33,7 @@ from ._segment import (
     segment,
     split_lines,
 )
+from ._stream import STREAM_TABLES, stream_order
 from ._template import Edition, template
 from .tokenizers._base import Tokenizer
 from .tokenizers._builtins import max_score, rows_of  # (importing it registers the built-ins)
@@ -90,6 +91,8 @@ DIAGNOSTIC_CODES: Mapping[str, str] = MappingProxyType(
         "unassigned_number": "A number inside a table region was not placed in any cell.",
         "page_footer": "A page footer or page number inside a table region was skipped.",
         "glyph_repair": "Garbled prose was repaired with a glyph map learned from table labels.",
+        "stream_order": "A table's numbers came in a scrambled reading order; placed in the only "
+        "order (row by row, or column by column in chunks) in which all its identities hold.",
     }
 )
 """Every diagnostic code the parser emits, with what it means (docs/parser.md lists them too)."""
@@ -482,6 +485,11 @@ def parse(
             break
         if result is None:
             continue
+        if tkey in STREAM_TABLES:
+            # a scrambled reading order: re-read the numbers in the one order the totals allow
+            redo = stream_order(ed, tkey, region, _number_spans(region), result)
+            if redo is not None:
+                result = redo
         dl = line0 - 1
         # covered spans, relative to the region (shifted only for the unassigned-number test)
         covered: list[tuple[int, int]] = []

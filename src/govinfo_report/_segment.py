@@ -219,8 +219,12 @@ def segment(lines: Sequence[Line], edition: Edition, index: LineIndex | None = N
             if a is not None:
                 prev = max(prev, a)
         elif after:
-            chosen[k] = after[0]
-            prev = after[0]
+            # a numbered heading (六、...) beats an earlier unnumbered line that merely holds
+            # the heading's words (prose such as 其他需要报告)
+            numbered = [i for i in after if _TOP.match(lines[i].text.strip(_STRIP))]
+            pick = numbered[0] if numbered else after[0]
+            chosen[k] = pick
+            prev = pick
     starts = sorted(set(chosen.values()) | set(anchors.values()))
 
     def _next_stop(i: int) -> int:

@@ -1,10 +1,11 @@
 """Golden texts from extraction tools outside the development corpus (pandoc rst/mediawiki/
 asciidoc, markdownify, html2text without wrapping, pdfplumber with layout=True, pypdf with
-extraction_mode="layout"): every cell exact.
+extraction_mode="layout", pdftotext without -layout): every cell exact.
 
 ``r03`` is a rendered 2019-edition report with blank cells (unprinted zeros); ``t05`` is corpus
 report t05's HTML page converted by each tool; ``r02`` (pypdf layout) has numbers glued
-together (``glued_numbers``)."""
+together (``glued_numbers``); ``t00``/``t05`` (pdftotext default) print tables 三/四 away from
+their labels (``stream_order``)."""
 
 from __future__ import annotations
 
