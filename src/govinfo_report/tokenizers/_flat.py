@@ -77,49 +77,20 @@ def words_to_cells(
         tok = get(word, MISS)
         if tok is MISS:
             tok = parse_number(word)
+        # a label run ends before a number, or (fixed-width) at a wide gap, and at the line end
+        if run_start >= 0 and (tok is not None or (gap and a - run_end >= gap)):
+            start, end = offset + run_start, offset + run_end
+            cells.append(_new(FastCell, (line[run_start:run_end], lineno, start, end, run_col, 1)))
+            run_start = -1
         if tok is not None:
-            if run_start >= 0:
-                cells.append(
-                    _new(
-                        FastCell,
-                        (
-                            line[run_start:run_end],
-                            lineno,
-                            offset + run_start,
-                            offset + run_end,
-                            run_col,
-                            1,
-                        ),
-                    )
-                )
-                run_start = -1
             cells.append(_new(FastCell, (word, lineno, offset + a, offset + b, col, 1)))
         else:
-            if run_start >= 0 and gap and a - run_end >= gap:
-                cells.append(
-                    _new(
-                        FastCell,
-                        (
-                            line[run_start:run_end],
-                            lineno,
-                            offset + run_start,
-                            offset + run_end,
-                            run_col,
-                            1,
-                        ),
-                    )
-                )
-                run_start = -1
             if run_start < 0:
                 run_start, run_col = a, col
             run_end = b
     if run_start >= 0:
-        cells.append(
-            _new(
-                FastCell,
-                (line[run_start:run_end], lineno, offset + run_start, offset + run_end, run_col, 1),
-            )
-        )
+        start, end = offset + run_start, offset + run_end
+        cells.append(_new(FastCell, (line[run_start:run_end], lineno, start, end, run_col, 1)))
     return cells
 
 
