@@ -1,11 +1,15 @@
 """Parser throughput: reports per second, per-report median and p99, and peak memory.
 
-Run: ``python benchmarks/bench_parse.py [--repeat N] [--validate] [--rendered N]``. Reads
-tests/fixtures/seeds and, when present, ../shared/corpus, plus ``--rendered`` reports (400 by
-default) with random values rendered in every layout of :func:`govinfo_report.render`; parses every
+Run: ``python benchmarks/bench_parse.py [--repeat N] [--validate] [--rendered N] [--values V]``.
+Reads tests/fixtures/seeds and, when present, ../shared/corpus, plus ``--rendered`` reports (400 by
+default) rendered in every layout of :func:`govinfo_report.render`. ``--values strategies`` (the
+default) draws the reports from :func:`govinfo_report.strategies.reports` (a fixed seed; half of
+them consistent, half with one cell of table 三 or 四 off, as real reports that do not add up);
+``--values random`` fills every cell with an independent random value (3% blank), so no table adds
+up and every recovery path of the aligner runs: a stress case, not a typical report. Parses every
 text ``N`` times on one core (``--validate``: also validates each report, timed separately and
-together). Each group is also timed on its own. Reports/s is over CPU time; the
-median and p99 are wall-clock times of single reports.
+together). Each group is also timed on its own. Reports/s is over CPU time; the median and p99 are
+wall-clock times of single reports.
 """
 
 from __future__ import annotations
@@ -48,6 +52,32 @@ def rendered(count: int, seed: int = 0) -> list[str]:
     return out
 
 
+def from_strategies(count: int) -> list[str]:
+    """``count`` reports drawn from the public strategies (fixed seed, half of them consistent),
+    each rendered in every layout."""
+    from hypothesis import HealthCheck, Phase, given, settings
+    from hypothesis import strategies as st
+
+    from govinfo_report.strategies import reports
+
+    drawn: list[Any] = []
+
+    @settings(
+        max_examples=count,
+        derandomize=True,
+        database=None,
+        phases=[Phase.generate],
+        suppress_health_check=list(HealthCheck),
+        deadline=None,
+    )
+    @given(st.booleans().flatmap(lambda ok: reports(consistent=ok)))
+    def draw(report: Any) -> None:
+        drawn.append(report)
+
+    draw()
+    return [render(r, layout) for r in drawn[:count] for layout in render_layouts()]
+
+
 def _time(fn: Callable[[Any], object], items: Sequence[Any], repeat: int) -> str:
     per: list[float] = []
     cpu = 0.0
@@ -71,15 +101,21 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__)
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--validate", action="store_true", help="time validate() too")
-    ap.add_argument("--rendered", type=int, default=400, help="random reports x every layout")
+    ap.add_argument("--rendered", type=int, default=400, help="reports x every layout")
+    ap.add_argument("--values", choices=("strategies", "random"), default="strategies")
     args = ap.parse_args()
     real = load()
-    made = rendered(args.rendered)
+    made = (
+        from_strategies(args.rendered) if args.values == "strategies" else rendered(args.rendered)
+    )
     texts = real + made
     for t in texts:
         parse(t)  # warm caches (template, label indexes, number and heading memos)
     size = sum(len(t.encode("utf-8")) for t in texts)
-    print(f"texts: {len(texts)} ({size / len(texts) / 1024:.1f} KB mean), repeats: {args.repeat}")
+    print(
+        f"texts: {len(texts)} ({size / len(texts) / 1024:.1f} KB mean; values: {args.values}), "
+        f"repeats: {args.repeat}"
+    )
     start = time.perf_counter()
     print(f"parse: {_time(parse, texts, args.repeat)}")
     elapsed = time.perf_counter() - start

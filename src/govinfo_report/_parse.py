@@ -33,7 +33,7 @@ from ._segment import (
     segment,
     split_lines,
 )
-from ._stream import STREAM_TABLES, stream_order
+from ._stream import STREAM_TABLES, settled, stream_order
 from ._template import Edition, template
 from .tokenizers._base import Tokenizer
 from .tokenizers._builtins import max_score, rows_of  # (importing it registers the built-ins)
@@ -485,9 +485,11 @@ def parse(
             break
         if result is None:
             continue
-        if tkey in STREAM_TABLES:
+        spans: list[tuple[int, int]] | None = None  # the region's numbers, when computed
+        if tkey in STREAM_TABLES and not settled(ed, tkey, result):
             # a scrambled reading order: re-read the numbers in the one order the totals allow
-            redo = stream_order(ed, tkey, region, _number_spans(region), result)
+            spans = _number_spans(region)
+            redo = stream_order(ed, tkey, region, spans, result)
             if redo is not None:
                 result = redo
         dl = line0 - 1
@@ -557,7 +559,10 @@ def parse(
         # the largest end of the spans starting at each offset: a token starting there is
         # covered exactly when it ends within it (the bisection below finds the same span)
         ends = dict(covered)
-        for a, b in _number_spans(region, ends):
+        for a, b in _number_spans(region, ends) if spans is None else spans:
+            end = ends.get(a)
+            if end is not None and b <= end:
+                continue
             k = bisect.bisect_right(starts, a) - 1
             if not (k >= 0 and covered[k][0] <= a and b <= covered[k][1]):
                 a += offset

@@ -15,14 +15,14 @@ alignment is kept. At most 16 readings are kept per row boundary, so the work is
 from __future__ import annotations
 
 from collections.abc import Sequence
-from decimal import Decimal
+from functools import cache
 
 from ._align import AlignResult, Note, Placed
 from ._numbers import MISS, NUMBER_CACHE, parse_number
 from ._template import Edition, template
 from .tokenizers._base import Cell
 
-__all__ = ["STREAM_TABLES", "stream_order"]
+__all__ = ["STREAM_TABLES", "settled", "stream_order"]
 
 STREAM_TABLES = frozenset({"applications", "appeals"})
 """Tables the decoder knows the identities of."""
@@ -34,7 +34,8 @@ Grid = list[list[int]]
 
 
 def _ok_rows(grid: Grid) -> bool:
-    return all(sum(row[:-1]) == row[-1] for row in grid)
+    # sum(row[:-1]) == row[-1], without the slice
+    return not any(sum(row) != 2 * row[-1] for row in grid)
 
 
 def _consistent(table: str, grid: Grid) -> bool:
@@ -44,12 +45,10 @@ def _consistent(table: str, grid: Grid) -> bool:
     if table != "applications":
         return True
     new, prior, *results, handled, forward = grid
-    for j in range(len(new)):
-        if sum(r[j] for r in results) != handled[j]:
-            return False
-        if new[j] + prior[j] != handled[j] + forward[j]:
-            return False
-    return True
+    sums = [sum(col) for col in zip(*results, strict=True)] if results else [0] * len(new)
+    if sums != list(handled):
+        return False
+    return all(a + b == c + d for a, b, c, d in zip(new, prior, handled, forward, strict=True))
 
 
 _MAX_SUFFIXES = 16
@@ -64,6 +63,7 @@ def _chunk_readings(values: Sequence[int], n_rows: int, n_cols: int) -> list[Rea
     """Every grid whose rows satisfy their row sums when ``values`` are read in consecutive
     chunks of rows, each chunk column by column (a chunk of one row is read row by row), or
     ``None`` when too many readings fit. Memoised per starting row: bounded work."""
+    values = tuple(values)
     memo: dict[int, list[Reading] | None] = {n_rows: [((), ())]}
 
     def from_row(i: int) -> list[Reading] | None:
@@ -72,9 +72,17 @@ def _chunk_readings(values: Sequence[int], n_rows: int, n_cols: int) -> list[Rea
         out: dict[tuple[tuple[int, ...], ...], tuple[int, ...]] = {}
         p = i * n_cols
         for k in range(1, n_rows - i + 1):
-            chunk = tuple(tuple(values[p + j * k + r] for j in range(n_cols)) for r in range(k))
-            if any(sum(row[:-1]) != row[-1] for row in chunk):
+            # row r of the chunk is every k-th value from p + r; test each row's sum before
+            # building the next, so a chunk fails at its first bad row
+            chunk_rows: list[tuple[int, ...]] = []
+            for r in range(k):
+                row = values[p + r : p + r + k * n_cols : k]
+                if sum(row[:-1]) != row[-1]:
+                    break
+                chunk_rows.append(row)
+            if len(chunk_rows) != k:
                 continue
+            chunk = tuple(chunk_rows)
             rest = from_row(i + k)
             if rest is None:
                 memo[i] = None
@@ -94,11 +102,28 @@ def _chunk_readings(values: Sequence[int], n_rows: int, n_cols: int) -> list[Rea
     return memo[0]
 
 
-def _current_grid(
-    result: AlignResult, paths: Sequence[Sequence[str]]
-) -> list[list[int | Decimal | None]]:
-    got = {p.path: p.value for p in result.placed}
-    return [[got.get(p) for p in row] for row in paths]
+def settled(edition: Edition, table: str, result: AlignResult) -> bool:
+    """Whether ``result`` fills every cell of ``table`` with a count and satisfies every
+    identity the decoder knows (then :func:`stream_order` keeps it: callers may skip it)."""
+    if table not in STREAM_TABLES:
+        return True
+    paths = _grid_paths(edition, table)
+    if len(result.placed) < sum(map(len, paths)):
+        return False  # a cell is missing
+    get = {path: value for path, value, _ in result.placed}.get
+    grid: Grid = []
+    for row in paths:
+        values = list(map(get, row))
+        # the aligner gives these tables' count cells an int or None (never a Decimal)
+        if None in values:
+            return False
+        grid.append(values)  # type: ignore[arg-type]  # no None left: all int
+    return _consistent(table, grid)
+
+
+@cache
+def _grid_paths(edition: Edition, table: str) -> tuple[tuple[str, ...], ...]:
+    return tuple(tuple(c.path for c in r.cells) for r in template(edition).rows_of(table))
 
 
 def stream_order(
@@ -118,11 +143,7 @@ def stream_order(
     n_cols = len(paths[0])
     if len(spans) != n_rows * n_cols or any(len(p) != n_cols for p in paths):
         return None
-    current = _current_grid(result, paths)
-    if all(isinstance(v, int) for row in current for v in row) and _consistent(
-        table,
-        [[int(v or 0) for v in row] for row in current],
-    ):
+    if settled(edition, table, result):
         return None  # the alignment is already consistent
     values: list[int] = []
     for a, b in spans:
