@@ -6,7 +6,7 @@ import codecs
 import threading
 
 from ._types import Decoded, DecodeError
-from ._vocab import plausibility
+from ._vocab import plausibility, plausibility_for_display
 
 __all__ = ["decode"]
 
@@ -48,6 +48,10 @@ def _record(error: UnicodeError) -> tuple[str, int]:
 
 codecs.register_error(_RECORD, _record)
 
+
+# Codecs whose decoders handle "replace" and "ignore" themselves, without building an exception
+# per error (UTF-16 and UTF-32 call the handler, which is slower than stopping at max_errors).
+_FAST_REPLACE = frozenset({"utf-8", "gb18030", "big5"})
 
 # Codecs that keep no state from one character to the next (no byte-order detection, no
 # shift sequences): resuming after an error is the same as decoding the rest afresh.
@@ -94,6 +98,19 @@ def _lenient(
     """
     if encoding not in _STATELESS:
         return _lenient_restarting(data, encoding, max_errors)
+    if encoding in _FAST_REPLACE:
+        # The built-in "replace" puts one U+FFFD where the error handler is called and resumes
+        # where it does, and these decoders run it without a call per error. No U+FFFD: no
+        # error. Past max_errors of them, those decoded from valid bytes (kept by "ignore")
+        # are told apart before giving up: a hopeless reading costs two passes at C speed.
+        replaced_text = codecs.decode(data, encoding, "replace")
+        marks = replaced_text.count("\ufffd")
+        if not marks:
+            return replaced_text, []
+        if max_errors is not None and marks > max_errors:
+            genuine = codecs.decode(data, encoding, "ignore").count("\ufffd")
+            if marks - genuine > max_errors:
+                raise _TooManyErrors
     log: list[tuple[int, int]] = []
     saved = getattr(_record_state, "log", None), getattr(_record_state, "cap", None)
     _record_state.log = log
@@ -169,8 +186,9 @@ def decode(data: bytes | bytearray | memoryview, *, strict: bool = False) -> Dec
     4. otherwise the readings UTF-8, GB18030, Big5, UTF-16 LE/BE (when the length is even),
        UTF-32 LE/BE (when there are NULs), and chardet's guess when none of those is plausible
        enough (chardet costs milliseconds), are decoded leniently and the most plausible one
-       wins: share of common Chinese characters and template vocabulary, less a
-       penalty for every undecodable byte. chardet's own confidence is not used (it is low on
+       wins: share of common Chinese characters and template vocabulary (white space and the
+       characters that draw tables, such as box drawing, left out), less a penalty for every
+       undecodable byte. chardet's own confidence is not used (it is low on
        GB text even when right).
 
     Undecodable bytes become U+FFFD (one per undecodable run) and their byte offsets are listed
@@ -221,7 +239,8 @@ def decode(data: bytes | bytearray | memoryview, *, strict: bool = False) -> Dec
         except UnicodeDecodeError as error:
             steps.append(f"not GB18030 (byte {error.start})")
         else:
-            score = plausibility(text[:_SAMPLE])
+            # only compared with 0.75, shown with two decimals and rounded to three
+            score = plausibility_for_display(text[:_SAMPLE])
             if score >= _GB_ACCEPT:
                 steps.append(f"strict GB18030, plausibility {score:.2f}")
                 return _finish(

@@ -518,7 +518,10 @@ def _may_hold_common(kind: MojibakeKind, run: str) -> bool:
     try:
         data = _encode_whole(encoding, run)
     except UnicodeEncodeError:
-        return True  # cannot tell cheaply
+        # character by character, as _blocks re-encodes (the fallback codecs of the chain,
+        # _INVALID for a character none of them has): this decodes to what _blocks cuts into
+        # blocks, so without a common ideograph here _segments finds none in any block either
+        data = b"".join(map(_char_bytes(encoding).__getitem__, run))
     return not _common_ideographs().isdisjoint(_escaped_decode(data, decoding))
 
 
@@ -533,10 +536,25 @@ _LATIN1_LETTER_KINDS = frozenset({"utf8_as_latin1", "double_utf8"})
 _NEEDED_LATIN = _common_ideographs() | frozenset(map(chr, range(0x80, 0x100)))
 
 
+class _Group(NamedTuple):
+    """Kinds examined on the same runs: the run pattern, the shortest run that can hold a
+    candidate, the union of the kinds' typical characters (as a set and as a one-class
+    pattern), and each kind with its own."""
+
+    runs: re.Pattern[str]
+    shortest: int
+    union: frozenset[str]
+    union_pattern: re.Pattern[str]
+    kinds: tuple[_KindSuspects, ...]
+
+
+_KindSuspects = tuple[MojibakeKind, frozenset[str]]
+
+
 @functools.cache
-def _groups() -> tuple[tuple[re.Pattern[str], int, frozenset[str], tuple[_KindSuspects, ...]], ...]:
-    """Per group of kinds: the runs they examine, the shortest run that can hold a candidate,
-    the union of their typical characters, and each kind with its own."""
+def _groups() -> tuple[_Group, ...]:
+    """The two groups of kinds: single-byte misreadings on :data:`_LATIN_RUN` runs, multi-byte
+    ones on :data:`_NON_ASCII_RUN` runs."""
     suspects = _suspects()
     groups = []
     for pattern, in_group in ((_LATIN_RUN, True), (_NON_ASCII_RUN, False)):
@@ -544,30 +562,86 @@ def _groups() -> tuple[tuple[re.Pattern[str], int, frozenset[str], tuple[_KindSu
             (k, suspects[k.name]) for k in MOJIBAKE_KINDS if (k.name in _LATIN_KINDS) == in_group
         )
         union = frozenset().union(*(chars for _, chars in kinds))
+        # every typical character is itself a run character (_suspect_runs relies on it); the
+        # two unions together are the characters of _suspect_pattern()
+        assert all(pattern.fullmatch(c) for c in union)
         # single-byte misreadings: one character is one byte, which decodes to itself (ASCII)
         # or not at all, so a run of one character never changes
         shortest = 2 if in_group else 1
-        groups.append((pattern, shortest, union, kinds))
+        union_pattern = re.compile("[" + "".join(re.escape(c) for c in sorted(union)) + "]")
+        groups.append(_Group(pattern, shortest, union, union_pattern, kinds))
     return tuple(groups)
 
 
-_KindSuspects = tuple[MojibakeKind, frozenset[str]]
+# Clean runs _suspect_runs walks past before it searches for the next typical character.
+_WALK = 8
 
 
-def _candidates(text: str) -> list[_Candidate]:
+def _run_start(runs: re.Pattern[str], text: str, position: int) -> int:
+    """Where the run of ``runs`` holding ``position`` starts: matched backward from there in
+    the reversed text before it (a run of one character class reads the same both ways), in
+    windows growing fourfold, so at a cost proportional to the length of the run."""
+    width = 64
+    while True:
+        low = max(0, position - width)
+        window = text[low : position + 1][::-1]
+        back = runs.match(window)
+        length = 0 if back is None else back.end()
+        if length < len(window) or low == 0:
+            return position + 1 - length
+        width *= 4
+
+
+def _suspect_runs(text: str, group: _Group, begin: int = 0) -> list[tuple[int, str]]:
+    """``(start, run)`` of each maximal run of ``group.runs`` that holds one of the group's
+    typical characters, in text order: what ``group.runs.finditer(text)`` yields, less the
+    runs without one. ``begin`` is a position before which the text holds no typical
+    character.
+
+    Clean text is skipped by searching for the next typical character and starting at the run
+    that holds it; from there the runs are visited in order, as long as fewer than ``_WALK``
+    clean runs in a row are met (garbled text: runs with and without typical characters
+    alternate), then the next typical character is searched for again.
+    """
+    found: list[tuple[int, str]] = []
+    find = group.union_pattern.search
+    runs = group.runs
+    union = group.union
+    hit = find(text, begin)
+    while hit is not None:
+        start = _run_start(runs, text, hit.start())
+        clean = 0
+        end = start
+        for match in runs.finditer(text, start):
+            run = match.group()
+            # set lookups are quicker on a few characters, the regex scan on many
+            if union.isdisjoint(run) if len(run) < 24 else find(run) is None:
+                clean += 1
+                if clean >= _WALK:
+                    end = match.end()
+                    break
+                continue
+            clean = 0
+            found.append((match.start(), run))
+        else:
+            break
+        hit = find(text, end)
+    return found
+
+
+def _candidates(text: str, begin: int = 0) -> list[_Candidate]:
+    """Every candidate fix; ``text`` holds no suspect character before ``begin``."""
     found: list[_Candidate] = []
-    for pattern, shortest, union, group in _groups():
+    for group in _groups():
         # a run's candidates depend on the run only: a repeated run is examined once
         seen: dict[str, list[_Candidate]] = {}
-        for match in pattern.finditer(text):
-            run = match.group()
-            if len(run) < shortest or union.isdisjoint(run):
+        for offset, run in _suspect_runs(text, group, begin):
+            if len(run) < group.shortest:
                 continue
             known = seen.get(run)
             if known is None:
-                kinds = [k for k, chars in group if not chars.isdisjoint(run)]
+                kinds = [k for k, chars in group.kinds if not chars.isdisjoint(run)]
                 known = seen[run] = _run_candidates(kinds, run, 0)
-            offset = match.start()
             found.extend(
                 _Candidate(
                     kind=c.kind,
@@ -625,14 +699,16 @@ def fix_mojibake(text: str) -> Repaired:
     """
     if not isinstance(text, str):
         raise TypeError(f"fix_mojibake() expects str, not {type(text).__name__}")
-    if not _suspect_pattern().search(text):
+    # clean text, the usual case, holds no character typical of any kind: one scan at C speed
+    first = _suspect_pattern().search(text)
+    if first is None:
         return Repaired(text=text, fixes=())
     chosen: list[_Candidate] = []
     taken: list[tuple[int, int]] = []
     # characters covered by a chosen candidate: two non-empty spans overlap when they share one
     covered = bytearray(len(text) + 1)
     has_empty = False
-    for candidate in sorted(_candidates(text), key=lambda c: (-c.gain, c.start)):
+    for candidate in sorted(_candidates(text, first.start()), key=lambda c: (-c.gain, c.start)):
         start, end = candidate.start, candidate.end
         if has_empty or start >= end:
             if any(start < t_end and t_start < end for t_start, t_end in taken):

@@ -25,14 +25,16 @@ the tag that closed it implicitly. Choices a caller may need to know:
 
 The markup is read by a small HTML5-style lexer rather than :mod:`html.parser`: on CPython 3.11 the
 latter takes quadratic time on unclosed tags (400 KB of ``<a`` takes minutes), and a tokenizer must
-stay linear on any input. Entities are decoded with :func:`html.unescape`. Limits that keep hostile
+stay linear on any input. Plain tags (ASCII names, simple attributes), and whole ``<td>`` cells
+whose text holds no tag, are read in one step by a regex with only possessive quantifiers that
+agrees with the lexer on them; anything else goes through the lexer. Entities are decoded with
+:func:`html.unescape`, in each run of text between tags on its own. Limits that keep hostile
 input linear: ``colspan`` is clamped to 1000 and ``rowspan`` to 65534 (the HTML limits), and at most
 64 rowspans may be active at once in one table (further ones are read as ``rowspan="1"``).
 """
 
 from __future__ import annotations
 
-import bisect
 import re
 from collections.abc import Sequence
 from html import unescape
@@ -113,87 +115,118 @@ _CLEANED: dict[str, str] = {}
 """Memo of :func:`clean_cell_text` for short cell texts."""
 
 
-class _OpenCell:
-    __slots__ = ("col", "colspan", "pieces", "start")
+_ATTRS = (
+    r"((?:[\t\n\f\r ]++[A-Za-z][A-Za-z0-9_:.-]*+"
+    r"(?:=(?:\"[^\"]*+\"|'[^']*+'|[^\t\n\f\r \"'<=>`/]++(?=[\t\n\f\r >])))?)*+)"
+    r"[\t\n\f\r /]*+>"
+)
+_NEXT = re.compile(
+    r"<(?:"
+    r"([tT][dDhH])" + _ATTRS + r"([^<]*+)</[tT][dDhH]>"
+    r"|/([A-Za-z][A-Za-z0-9]*+)(?:[\t\n\f\r /][^>]*+)?>"
+    r"|([A-Za-z][A-Za-z0-9]*+)" + _ATTRS + r")?"
+)
+"""The next ``<``, and in one step the whole tag when it is a plain one, or a whole plain cell.
 
-    def __init__(self, start: int, col: int, colspan: int) -> None:
-        self.start = start
-        self.col = col
-        self.colspan = colspan
-        self.pieces: list[str] = []
+Groups 1-3 are a cell's ``<td>``/``<th>`` name, attributes and text when its text has no ``<``
+and is followed by ``</td>`` or ``</th>``; group 4 is an end tag's name; groups 5 and 6 a start
+tag's name and attributes. All are None when the ``<`` starts anything else (a comment, a bogus
+tag, text, an odd tag), which the lexer in :func:`_tokenize` then reads. A plain tag has an ASCII
+name, attributes of ASCII names with a double-quoted, single-quoted or unquoted value or none,
+whitespace between them: on such tags this pattern and the lexer agree on the name, the attributes
+and the end. Every quantifier is possessive and the pattern only reads characters the lexer would
+read for the same tag (or the cell text and end tag after it), so it stays linear.
+"""
+_ATTR_PAIR = re.compile(
+    r"([A-Za-z][A-Za-z0-9_:.-]*)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\t\n\f\r \"'<=>`/]+)))?"
+)
+"""One attribute of a group 2 or 6 match of :data:`_NEXT`."""
 
 
 class _Table:
     """Grid state of one table: active rowspans, the open row and the open cell."""
 
-    __slots__ = ("cell", "cells", "cursor", "new_spans", "row_open", "row_start", "spans")
+    __slots__ = (
+        "ccol",
+        "cells",
+        "cline",
+        "cspan",
+        "cstart",
+        "cursor",
+        "new_spans",
+        "pieces",
+        "row_line",
+        "row_open",
+        "row_start",
+        "spans",
+    )
 
     def __init__(self) -> None:
         self.spans: list[list[int]] = []  # [first col, width, rows left after this one], by col
         self.new_spans: list[list[int]] = []
         self.row_open = False
         self.row_start = 0
+        self.row_line = 1
         self.cells: list[FastCell] = []
         self.cursor = 0
-        self.cell: _OpenCell | None = None
+        self.pieces: list[str] | None = None  # the open cell's raw text pieces; None: no open cell
+        self.cstart = 0  # the open cell's start, line, grid column and colspan
+        self.cline = 1
+        self.ccol = 0
+        self.cspan = 1
 
 
-class _Builder:
-    """Turns lexer events into rows; every method is O(1) amortised per event."""
+def _clean(raw: str) -> str:
+    """:func:`clean_cell_text` of an unescaped cell text, memoised."""
+    text = _CLEANED.get(raw)
+    if text is None:
+        text = raw if _WHITESPACE.search(raw) is None else clean_cell_text(raw)
+        if len(raw) <= 64:  # cell texts repeat across reports; long ones are not kept
+            if len(_CLEANED) >= 8192:
+                _CLEANED.clear()
+            _CLEANED[raw] = text
+    return text
 
-    def __init__(self, text: str) -> None:
-        self.text = text
-        self.newlines = [m.start() for m in re.finditer("\n", text)]
-        self.stack: list[_Table] = []
-        self.rows: list[tuple[int, int, FastRow]] = []
 
-    def line_of(self, pos: int) -> int:
-        return bisect.bisect_left(self.newlines, pos) + 1
+def _cell_text(pieces: list[str]) -> str:
+    if len(pieces) == 1:
+        raw = pieces[0]
+        return _clean(unescape(raw) if "&" in raw else raw)
+    return _clean("".join(map(unescape, pieces)))  # per piece: no entity across tags
 
-    # -- cells and rows ----------------------------------------------------------------------------
 
-    def close_cell(self, table: _Table, end: int) -> None:
-        cell = table.cell
-        if cell is None:
-            return
-        table.cell = None
-        raw = "".join(map(unescape, cell.pieces))  # per piece: no entity across tags
-        text = _CLEANED.get(raw)
-        if text is None:
-            text = clean_cell_text(raw)
-            if len(raw) <= 64:  # cell texts repeat across reports; long ones are not kept
-                if len(_CLEANED) >= 8192:
-                    _CLEANED.clear()
-                _CLEANED[raw] = text
-        table.cells.append(
-            _new(
-                FastCell,
-                (
-                    text,
-                    self.line_of(cell.start),
-                    cell.start,
-                    max(end, cell.start),
-                    cell.col,
-                    cell.colspan,
-                ),
-            )
+def _close_cell(table: _Table, end: int) -> None:
+    pieces = table.pieces
+    if pieces is None:
+        return
+    table.pieces = None
+    start = table.cstart
+    table.cells.append(
+        _new(
+            FastCell,
+            (
+                _cell_text(pieces),
+                table.cline,
+                start,
+                end if end > start else start,
+                table.ccol,
+                table.cspan,
+            ),
         )
+    )
 
-    def open_row(self, table: _Table, start: int) -> None:
-        table.row_open = True
-        table.row_start = start
-        table.cells = []
-        table.cursor = 0
-        table.new_spans = []
 
-    def close_row(self, table: _Table, end: int) -> None:
-        self.close_cell(table, end)
-        if not table.row_open:
-            return
-        table.row_open = False
-        if table.cells:
-            row = FastRow(tuple(table.cells), self.line_of(table.row_start))
-            self.rows.append((table.row_start, len(self.rows), row))
+def _close_row(table: _Table, end: int, rows: list[tuple[int, int, FastRow]]) -> None:
+    if table.pieces is not None:
+        _close_cell(table, end)
+    if not table.row_open:
+        return
+    table.row_open = False
+    if table.cells:
+        rows.append(
+            (table.row_start, len(rows), _new(FastRow, (tuple(table.cells), table.row_line)))
+        )
+    if table.spans or table.new_spans:
         kept = [s for s in table.spans if s[2] > 1]
         for s in kept:
             s[2] -= 1
@@ -203,84 +236,7 @@ class _Builder:
         kept.sort(key=lambda s: s[0])
         table.spans = kept
         table.new_spans = []
-        table.cells = []
-
-    def end_group(self, table: _Table, pos: int) -> None:
-        self.close_row(table, pos)
-        table.spans = []
-
-    def open_cell(self, table: _Table, start: int, attrs: dict[str, str]) -> None:
-        if not table.row_open:
-            self.open_row(table, start)
-        self.close_cell(table, start)
-        colspan = min(max(_int_attr(attrs.get("colspan"), 1), 1), _MAX_COLSPAN)
-        rowspan = _int_attr(attrs.get("rowspan"), 1)
-        rowspan = _MAX_ROWSPAN if rowspan == 0 else min(max(rowspan, 1), _MAX_ROWSPAN)
-        col = table.cursor
-        for first, width, _ in table.spans:  # sorted by first col: one pass finds a free slot
-            if first <= col < first + width:
-                col = first + width
-        table.cell = _OpenCell(start, col, colspan)
-        table.cursor = col + colspan
-        if rowspan > 1:
-            table.new_spans.append([col, colspan, rowspan - 1])
-
-    # -- events ------------------------------------------------------------------------------------
-
-    def current(self) -> _Table:
-        if not self.stack:
-            self.stack.append(_Table())  # a slice cut inside a table: open an implicit one
-        return self.stack[-1]
-
-    def start_tag(self, name: str, attrs: dict[str, str], start: int) -> None:
-        if name == "table":
-            self.stack.append(_Table())
-        elif name in ("td", "th"):
-            self.open_cell(self.current(), start, attrs)
-        elif name == "tr":
-            table = self.current()
-            self.close_row(table, start)
-            self.open_row(table, start)
-        elif name in _ROW_GROUPS:
-            if self.stack:
-                self.end_group(self.stack[-1], start)
-        elif name == "caption":
-            if self.stack:
-                self.close_row(self.stack[-1], start)
-        elif name in _BREAK_TAGS:
-            self.add_break()
-
-    def end_tag(self, name: str, start: int, end: int) -> None:
-        if not self.stack:
-            return
-        table = self.stack[-1]
-        if name == "table":
-            self.close_row(table, start)
-            self.stack.pop()
-        elif name in ("td", "th"):
-            self.close_cell(table, end)
-        elif name == "tr":
-            self.close_cell(table, start)  # an unclosed cell ends where </tr> starts
-            self.close_row(table, end)
-        elif name in _ROW_GROUPS:
-            self.end_group(table, start)
-        elif name in _BREAK_TAGS:
-            self.add_break()
-
-    def add_break(self) -> None:
-        if self.stack and self.stack[-1].cell is not None:
-            self.stack[-1].cell.pieces.append(_BREAK)
-
-    def data(self, start: int, end: int) -> None:
-        if self.stack and self.stack[-1].cell is not None and end > start:
-            self.stack[-1].cell.pieces.append(self.text[start:end])
-
-    def finish(self) -> list[FastRow]:
-        n = len(self.text)
-        while self.stack:
-            self.close_row(self.stack.pop(), n)
-        self.rows.sort(key=lambda r: (r[0], r[1]))
-        return [r[2] for r in self.rows]
+    table.cells = []
 
 
 def _int_attr(value: str | None, default: int) -> int:
@@ -291,6 +247,46 @@ def _int_attr(value: str | None, default: int) -> int:
         return default
     digits = m.group(1).lstrip("0")[:9]  # clamped later; never build a huge int
     return int(digits) if digits else 0
+
+
+def _spans(colspan_value: str | None, rowspan_value: str | None) -> tuple[int, int]:
+    """A cell's colspan and rowspan from its attribute values, clamped."""
+    colspan = min(max(_int_attr(colspan_value, 1), 1), _MAX_COLSPAN)
+    rowspan = _int_attr(rowspan_value, 1)
+    return colspan, _MAX_ROWSPAN if rowspan == 0 else min(max(rowspan, 1), _MAX_ROWSPAN)
+
+
+_SPANS_OF: dict[str, tuple[int, int]] = {}
+"""Memo of :func:`_plain_spans` for short attribute strings (they repeat: ``colspan="3"``)."""
+
+
+def _plain_spans(attrs: str) -> tuple[int, int]:
+    """:func:`_spans` of a group 2 or 6 match of :data:`_NEXT` (first of each name counts)."""
+    spans = _SPANS_OF.get(attrs)
+    if spans is not None:
+        return spans
+    colspan = rowspan = None
+    for name, dq, sq, unquoted in _ATTR_PAIR.findall(attrs):
+        name = name.lower()
+        if name == "colspan":
+            if colspan is None:
+                colspan = dq or sq or unquoted
+        elif name == "rowspan" and rowspan is None:
+            rowspan = dq or sq or unquoted
+    spans = _spans(colspan, rowspan)
+    if len(attrs) <= 64:
+        if len(_SPANS_OF) >= 1024:
+            _SPANS_OF.clear()
+        _SPANS_OF[attrs] = spans
+    return spans
+
+
+def _free_col(spans: list[list[int]], col: int) -> int:
+    """The first grid column from ``col`` on that no rowspan from above covers."""
+    for first, width, _ in spans:  # sorted by first col: one pass finds a free slot
+        if first <= col < first + width:
+            col = first + width
+    return col
 
 
 def _scan_attrs(text: str, i: int) -> tuple[int, dict[str, str]] | None:
@@ -329,54 +325,240 @@ def _scan_attrs(text: str, i: int) -> tuple[int, dict[str, str]] | None:
 
 
 def _tokenize(text: str) -> list[FastRow]:
-    b = _Builder(text)
+    """The rows of ``text``: a lexer and the grid builder in one loop (every step O(1) amortised).
+
+    ``pieces`` is the open cell's text of the innermost open table (None when it has no open
+    cell); cells and rows get their line numbers when they open, from a running count.
+    """
     n = len(text)
+    rows: list[tuple[int, int, FastRow]] = []  # (start, order, row): sorted by start at the end
+    stack: list[_Table] = []
+    table: _Table | None = None  # stack[-1]
+    pieces: list[str] | None = None
+    line = 1  # the line of every offset up to next_nl, the first line break not counted yet
+    next_nl = text.find("\n")
+    if next_nl < 0:
+        next_nl = n
+    no_gt = False  # no ">" after the last "</" lexed as text (keeps "</</</..." linear)
+    finditer = _NEXT.finditer
+    jumped = False  # the lexer read past the end of the match: a new pass from pos
     pos = 0
-    while pos < n:
-        lt = text.find("<", pos)
-        if lt < 0:
-            b.data(pos, n)
-            break
-        if lt > pos:
-            b.data(pos, lt)
-        nxt = text[lt + 1 : lt + 2]
-        if text.startswith("<!--", lt):
-            close = text.find("-->", lt + 4)
-            pos = n if close < 0 else close + 3
-        elif nxt in ("!", "?"):
-            close = text.find(">", lt + 2)
-            pos = n if close < 0 else close + 1
-        elif nxt == "/":
-            m = _TAG_NAME.match(text, lt + 2)
-            close = text.find(">", lt + 2)
-            if m is None:
-                if close < 0:  # "</" then no letter and no ">": text
-                    b.data(lt, lt + 2)
-                    pos = lt + 2
-                else:  # "</ ...>" is a bogus comment
+    while pos < n:  # each pass reads from pos until the lexer jumps ahead of the next "<"
+        for m in finditer(text, pos):
+            lt = m.start()
+            if lt > pos and pieces is not None:
+                pieces.append(text[pos:lt])
+            cell_name, cell_attrs, cell_raw, end_name, name, attrs = m.groups()
+            if cell_name is not None:  # a whole cell: its start tag, text (no tag) and end tag
+                pos = m.end()
+                if table is None:  # a slice cut inside a table: open an implicit one
+                    table = _Table()
+                    stack.append(table)
+                if lt > next_nl:
+                    line += text.count("\n", next_nl, lt)
+                    next_nl = text.find("\n", lt)
+                    if next_nl < 0:
+                        next_nl = n
+                if not table.row_open:
+                    table.row_open = True
+                    table.row_start = lt
+                    table.row_line = line
+                    table.cells = []
+                    table.cursor = 0
+                    table.new_spans = []
+                elif pieces is not None:
+                    _close_cell(table, lt)
+                    pieces = None
+                col = table.cursor
+                if table.spans:
+                    col = _free_col(table.spans, col)
+                if cell_attrs:
+                    colspan, rowspan = _plain_spans(cell_attrs)
+                    if rowspan > 1:
+                        table.new_spans.append([col, colspan, rowspan - 1])
+                else:
+                    colspan = 1
+                table.cursor = col + colspan
+                if "&" in cell_raw:
+                    cell_raw = unescape(cell_raw)
+                clean = _CLEANED.get(cell_raw)
+                if clean is None:
+                    clean = _clean(cell_raw)
+                table.cells.append(_new(FastCell, (clean, line, lt, pos, col, colspan)))
+                continue
+            attr_dict: dict[str, str] | None = None
+            if end_name is not None or name is not None:
+                pos = m.end()
+            else:  # the lexer, for anything but a plain tag; then a new pass from pos
+                nxt = text[lt + 1 : lt + 2]
+                if text.startswith("<!--", lt):
+                    close = text.find("-->", lt + 4)
+                    pos = n if close < 0 else close + 3
+                    break
+                if nxt in ("!", "?"):
+                    close = text.find(">", lt + 2)
+                    pos = n if close < 0 else close + 1
+                    break
+                if nxt == "/":
+                    tm = _TAG_NAME.match(text, lt + 2)
+                    close = -1 if no_gt else text.find(">", lt + 2)
+                    if tm is None:
+                        if close < 0:  # "</" then no letter and no ">": text
+                            no_gt = True
+                            if pieces is not None:
+                                pieces.append("</")
+                            pos = lt + 2
+                        else:  # "</ ...>" is a bogus comment
+                            pos = close + 1
+                        break
+                    if close < 0:
+                        pos = n  # end of text inside an end tag: no tag
+                        break
                     pos = close + 1
-                continue
-            pos = n if close < 0 else close + 1
-            if close >= 0:
-                b.end_tag(m.group().lower(), lt, pos)
-        elif nxt.isascii() and nxt.isalpha():
-            m = _TAG_NAME.match(text, lt + 1)
-            assert m is not None
-            scanned = _scan_attrs(text, m.end())
-            if scanned is None:
-                pos = n  # end of text inside a tag: the tag is dropped, as in browsers
-                continue
-            pos, attrs = scanned
-            name = m.group().lower()
-            b.start_tag(name, attrs, lt)
-            rawtext_end = _RAWTEXT_END.get(name)
-            if rawtext_end is not None:
-                found = rawtext_end.search(text, pos)
-                pos = n if found is None else found.start()
+                    end_name = tm.group()
+                elif nxt.isascii() and nxt.isalpha():
+                    tm = _TAG_NAME.match(text, lt + 1)
+                    assert tm is not None
+                    scanned = _scan_attrs(text, tm.end())
+                    if scanned is None:
+                        pos = n  # end of text inside a tag: the tag is dropped, as in browsers
+                        break
+                    pos, attr_dict = scanned
+                    name = tm.group()
+                else:
+                    if pieces is not None:
+                        pieces.append("<")
+                    pos = lt + 1
+                    continue
+                jumped = True
+            if name is not None:  # a start tag
+                name = name.lower()
+                if name == "td" or name == "th":
+                    if table is None:  # a slice cut inside a table: open an implicit one
+                        table = _Table()
+                        stack.append(table)
+                    if lt > next_nl:
+                        line += text.count("\n", next_nl, lt)
+                        next_nl = text.find("\n", lt)
+                        if next_nl < 0:
+                            next_nl = n
+                    if not table.row_open:
+                        table.row_open = True
+                        table.row_start = lt
+                        table.row_line = line
+                        table.cells = []
+                        table.cursor = 0
+                        table.new_spans = []
+                    elif pieces is not None:
+                        _close_cell(table, lt)
+                        pieces = None
+                    if attr_dict is not None:
+                        colspan, rowspan = _spans(
+                            attr_dict.get("colspan"), attr_dict.get("rowspan")
+                        )
+                    elif attrs:
+                        colspan, rowspan = _plain_spans(attrs)
+                    else:
+                        colspan = rowspan = 1
+                    col = table.cursor
+                    if table.spans:
+                        col = _free_col(table.spans, col)
+                    table.cursor = col + colspan
+                    if rowspan > 1:
+                        table.new_spans.append([col, colspan, rowspan - 1])
+                    table.cstart = lt
+                    table.cline = line
+                    table.ccol = col
+                    table.cspan = colspan
+                    pieces = table.pieces = []
+                elif name == "tr":
+                    if table is None:
+                        table = _Table()
+                        stack.append(table)
+                    if lt > next_nl:
+                        line += text.count("\n", next_nl, lt)
+                        next_nl = text.find("\n", lt)
+                        if next_nl < 0:
+                            next_nl = n
+                    if table.row_open:
+                        _close_row(table, lt, rows)
+                        pieces = None
+                    table.row_open = True
+                    table.row_start = lt
+                    table.row_line = line
+                    table.cells = []
+                    table.cursor = 0
+                    table.new_spans = []
+                elif name == "table":
+                    table = _Table()
+                    stack.append(table)
+                    pieces = None
+                elif name in _BREAK_TAGS:
+                    if pieces is not None:
+                        pieces.append(_BREAK)
+                elif name in _ROW_GROUPS:
+                    if table is not None:
+                        _close_row(table, lt, rows)
+                        table.spans = []
+                        pieces = None
+                elif name == "caption":
+                    if table is not None:
+                        _close_row(table, lt, rows)
+                        pieces = None
+                else:
+                    rawtext_end = _RAWTEXT_END.get(name)
+                    if rawtext_end is not None:
+                        found = rawtext_end.search(text, pos)
+                        pos = n if found is None else found.start()
+                        jumped = True
+            elif table is not None:  # an end tag inside a table
+                assert end_name is not None
+                name = end_name.lower()
+                if name == "td" or name == "th":
+                    if pieces is not None:
+                        start = table.cstart
+                        table.cells.append(
+                            _new(
+                                FastCell,
+                                (
+                                    _cell_text(pieces),
+                                    table.cline,
+                                    start,
+                                    pos,
+                                    table.ccol,
+                                    table.cspan,
+                                ),
+                            )
+                        )
+                        pieces = table.pieces = None
+                elif name == "tr":
+                    if pieces is not None:
+                        _close_cell(table, lt)  # an unclosed cell ends where </tr> starts
+                        pieces = None
+                    _close_row(table, pos, rows)
+                elif name == "table":
+                    _close_row(table, lt, rows)
+                    stack.pop()
+                    table = stack[-1] if stack else None
+                    pieces = None if table is None else table.pieces
+                elif name in _BREAK_TAGS:
+                    if pieces is not None:
+                        pieces.append(_BREAK)
+                elif name in _ROW_GROUPS:
+                    _close_row(table, lt, rows)
+                    table.spans = []
+                    pieces = None
+            if jumped:
+                jumped = False
+                break
         else:
-            b.data(lt, lt + 1)
-            pos = lt + 1
-    return b.finish()
+            if pieces is not None and pos < n:
+                pieces.append(text[pos:])
+            break
+    while stack:
+        _close_row(stack.pop(), n, rows)
+    rows.sort()  # by start, then by order made: rows themselves are never compared
+    return [r[2] for r in rows]
 
 
 _HEAD_END = re.compile(r"</head[\t\n\f\r />]", re.IGNORECASE)
@@ -396,47 +578,73 @@ def html_text(text: str) -> str:
     out: list[str] = []
     n = len(text)
     pos = 0
+    no_gt = False
+    search = _NEXT.search
     while pos < n:
-        lt = text.find("<", pos)
-        if lt < 0:
-            out.append(unescape(text[pos:]))
+        m = search(text, pos)
+        if m is None:
+            chunk = text[pos:]
+            out.append(unescape(chunk) if "&" in chunk else chunk)
             break
+        lt = m.start()
         if lt > pos:
-            out.append(unescape(text[pos:lt]))
-        nxt = text[lt + 1 : lt + 2]
-        if text.startswith("<!--", lt):
-            close = text.find("-->", lt + 4)
-            pos = n if close < 0 else close + 3
-        elif nxt in ("!", "?"):
-            close = text.find(">", lt + 2)
-            pos = n if close < 0 else close + 1
-        elif nxt == "/":
-            m = _TAG_NAME.match(text, lt + 2)
-            close = text.find(">", lt + 2)
-            if m is None and close < 0:  # "</" then no letter and no ">": text
-                out.append("</")
-                pos = lt + 2
+            chunk = text[pos:lt]
+            out.append(unescape(chunk) if "&" in chunk else chunk)
+        cell_name, _, cell_raw, end_name, name, _ = m.groups()
+        if cell_name is not None:  # "<td>text</td>": a line break, the text, a line break
+            pos = m.end()
+            out.append("\n")
+            if cell_raw:
+                out.append(unescape(cell_raw) if "&" in cell_raw else cell_raw)
+            out.append("\n")
+            continue
+        if end_name is not None or name is not None:
+            pos = m.end()
+        else:
+            nxt = text[lt + 1 : lt + 2]
+            if text.startswith("<!--", lt):
+                close = text.find("-->", lt + 4)
+                pos = n if close < 0 else close + 3
                 continue
-            pos = n if close < 0 else close + 1
-            if m is not None and m.group().lower() in _TEXT_BREAKS:
-                out.append("\n")
-        elif nxt.isascii() and nxt.isalpha():
-            m = _TAG_NAME.match(text, lt + 1)
-            assert m is not None
-            scanned = _scan_attrs(text, m.end())
-            if scanned is None:
-                break  # end of text inside a tag: the tag is dropped, as in browsers
-            pos = scanned[0]
-            name = m.group().lower()
+            if nxt in ("!", "?"):
+                close = text.find(">", lt + 2)
+                pos = n if close < 0 else close + 1
+                continue
+            if nxt == "/":
+                tm = _TAG_NAME.match(text, lt + 2)
+                close = -1 if no_gt else text.find(">", lt + 2)
+                if tm is None and close < 0:  # "</" then no letter and no ">": text
+                    no_gt = True
+                    out.append("</")
+                    pos = lt + 2
+                    continue
+                pos = n if close < 0 else close + 1
+                if tm is not None:
+                    end_name = tm.group()
+                else:
+                    continue
+            elif nxt.isascii() and nxt.isalpha():
+                tm = _TAG_NAME.match(text, lt + 1)
+                assert tm is not None
+                scanned = _scan_attrs(text, tm.end())
+                if scanned is None:
+                    break  # end of text inside a tag: the tag is dropped, as in browsers
+                pos = scanned[0]
+                name = tm.group()
+            else:
+                out.append("<")
+                pos = lt + 1
+                continue
+        if name is not None:
+            name = name.lower()
             skip_to = _HEAD_END if name == "head" else _RAWTEXT_END.get(name)
             if skip_to is not None:
                 found = skip_to.search(text, pos)
                 pos = n if found is None else found.start()
             elif name in _TEXT_BREAKS:
                 out.append("\n")
-        else:
-            out.append("<")
-            pos = lt + 1
+        elif end_name is not None and end_name.lower() in _TEXT_BREAKS:
+            out.append("\n")
     return "".join(out)
 
 
