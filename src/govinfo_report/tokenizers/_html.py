@@ -116,15 +116,15 @@ _CLEANED: dict[str, str] = {}
 
 
 _ATTRS = (
-    r"((?:[\t\n\f\r ]++[A-Za-z][A-Za-z0-9_:.-]*+"
-    r"(?:=(?:\"[^\"]*+\"|'[^']*+'|[^\t\n\f\r \"'<=>`/]++(?=[\t\n\f\r >])))?)*+)"
-    r"[\t\n\f\r /]*+>"
+    r"((?:[\t\n\f\r ]+[A-Za-z][A-Za-z0-9_:.-]*"
+    r"(?:=(?:\"[^\"]*\"|'[^']*'|[^\t\n\f\r \"'<=>`/]+(?=[\t\n\f\r >])))?)*)"
+    r"[\t\n\f\r /]*>"
 )
 _NEXT = re.compile(
     r"<(?:"
-    r"([tT][dDhH])" + _ATTRS + r"([^<]*+)</[tT][dDhH]>"
-    r"|/([A-Za-z][A-Za-z0-9]*+)(?:[\t\n\f\r /][^>]*+)?>"
-    r"|([A-Za-z][A-Za-z0-9]*+)" + _ATTRS + r")?"
+    r"([tT][dDhH])" + _ATTRS + r"([^<]*)</[tT][dDhH]>"
+    r"|/([A-Za-z][A-Za-z0-9]*)(?:[\t\n\f\r /][^>]*)?>"
+    r"|([A-Za-z][A-Za-z0-9]*)" + _ATTRS + r")?"
 )
 """The next ``<``, and in one step the whole tag when it is a plain one, or a whole plain cell.
 
@@ -134,8 +134,13 @@ tag's name and attributes. All are None when the ``<`` starts anything else (a c
 tag, text, an odd tag), which the lexer in :func:`_tokenize` then reads. A plain tag has an ASCII
 name, attributes of ASCII names with a double-quoted, single-quoted or unquoted value or none,
 whitespace between them: on such tags this pattern and the lexer agree on the name, the attributes
-and the end. Every quantifier is possessive and the pattern only reads characters the lexer would
-read for the same tag (or the cell text and end tag after it), so it stays linear.
+and the end. The pattern only reads characters the lexer would read for the same tag (or the
+cell text and end tag after it), and it stays linear without possessive quantifiers (which
+Python 3.10's ``re`` lacks): every repeated class is followed by a character it cannot hold (a
+name by ``=``, white space, ``/`` or ``>``; an unquoted value by a look-ahead for white space or
+``>``; a cell's text by ``<``; an attribute by white space then a letter, which the final
+``[\t\n\f\r /]*>`` cannot read), so giving characters back never lets a failed match
+succeed and a failing attempt backtracks at most once over each character it read.
 """
 _ATTR_PAIR = re.compile(
     r"([A-Za-z][A-Za-z0-9_:.-]*)(?:=(?:\"([^\"]*)\"|'([^']*)'|([^\t\n\f\r \"'<=>`/]+)))?"
