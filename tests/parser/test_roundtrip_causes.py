@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import pytest
 
 from govinfo_report._parse import parse
@@ -137,12 +135,12 @@ def test_html_prose_without_markup() -> None:
     assert report.meta.organ == "交通运输局"
 
 
+@pytest.mark.timeout(30)
 def test_html_text_is_linear_on_hostile_input() -> None:
-    """The prose stripper reuses the tokenizer's lexer: unclosed tags take linear time."""
-    start = time.perf_counter()
+    """The prose stripper reuses the tokenizer's lexer: unclosed tags take linear time (quadratic
+    time on these sizes would hang until pytest-timeout fails the test)."""
     for hostile in ("<a" * 100_000, "<p x='" * 50_000, "</" * 100_000, "<head>" + "x" * 200_000):
-        html_text(hostile)
-    assert time.perf_counter() - start < 2.0
+        assert isinstance(html_text(hostile), str)
 
 
 def test_anchor_word_in_overview_is_not_the_table() -> None:

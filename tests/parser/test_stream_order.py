@@ -3,8 +3,9 @@ re-read in the only chunked order in which every identity of the table holds."""
 
 from __future__ import annotations
 
-import time
 from pathlib import Path
+
+import pytest
 
 from govinfo_report._align import AlignResult
 from govinfo_report._parse import _number_spans, parse
@@ -78,12 +79,12 @@ def test_wrong_count_or_failing_identity_is_refused() -> None:
     assert stream_order(Edition.E2021, "applications", bad, _number_spans(bad), _EMPTY) is None
 
 
-def test_hostile_zero_stream_is_fast() -> None:
-    """All-zero streams (every chunking fits) stay bounded and read as zeros."""
+@pytest.mark.timeout(10)
+def test_hostile_zero_stream_is_bounded() -> None:
+    """All-zero streams (every chunking fits) stay bounded (a blow-up fails through
+    pytest-timeout) and read as zeros."""
     region = " ".join(["0"] * 175)
-    start = time.perf_counter()
     got = stream_order(Edition.E2021, "applications", region, _number_spans(region), _EMPTY)
-    assert time.perf_counter() - start < 0.5
     assert got is not None and {p.value for p in got.placed} == {0}
     assert _chunk_readings([0] * 400, 80, 5) is not None
 

@@ -2,8 +2,7 @@
 
 from __future__ import annotations
 
-import time
-
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -82,15 +81,10 @@ def test_lines_are_counted_from_the_cell_start() -> None:
     assert [(r.line, [c.line for c in r.cells]) for r in rows] == [(3, [3, 4]), (6, [6])]
 
 
+@pytest.mark.timeout(30)
 def test_unclosed_end_tags_as_text_stay_linear() -> None:
-    """``</`` with no name and no ``>`` after it is text; a wall of them is read in linear time."""
-
-    def cost(k: int) -> float:
-        text = "<td>" + "</" * k
-        t0 = time.perf_counter()
-        rows = _tokenize(text)
-        assert rows[0].cells[0].text == "</" * k
-        return time.perf_counter() - t0
-
-    small, big = cost(50_000), cost(400_000)
-    assert big < 8 * 4 * max(small, 1e-3)
+    """``</`` with no name and no ``>`` after it is text; a wall of them is read in linear time
+    (the quadratic reading this replaced takes minutes here: pytest-timeout fails the test)."""
+    k = 400_000
+    rows = _tokenize("<td>" + "</" * k)
+    assert rows[0].cells[0].text == "</" * k

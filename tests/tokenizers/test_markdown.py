@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from collections.abc import Sequence
 
 import pytest
@@ -120,13 +119,13 @@ HOSTILE = [
 ]
 
 
+@pytest.mark.timeout(30)
 @pytest.mark.parametrize("text", HOSTILE, ids=range(len(HOSTILE)))
-def test_hostile_input_is_fast(text: str) -> None:
-    """Megabyte-scale pathological lines tokenize and sniff quickly (no regex backtracking)."""
-    t0 = time.perf_counter()
-    MD.tokenize(text)
-    MD.sniff(text)
-    assert time.perf_counter() - t0 < 3.0
+def test_hostile_input_finishes(text: str) -> None:
+    """Megabyte-scale pathological lines tokenize and sniff (regex backtracking would hang until
+    pytest-timeout fails the test)."""
+    assert isinstance(MD.tokenize(text), tuple)
+    assert 0.0 <= MD.sniff(text) <= 1.0
 
 
 _PIECES = st.sampled_from(["|", "\\|", " | ", "---", ":--", "\n", "\r\n", "  ", "a", "12", "规章"])

@@ -14,8 +14,9 @@ import unicodedata
 from collections.abc import Sequence
 from itertools import accumulate
 
+from .._numbers import MISS, NUMBER_CACHE, parse_number
 from ._base import FastCell, FastRow, TokenRow, public_rows
-from ._flat import iter_lines, split_words, words_to_cells
+from ._flat import count_nonblank, iter_lines, line_table
 from ._registry import register_tokenizer
 
 __all__ = ["BoxTokenizer", "FixedTokenizer", "display_width"]
@@ -23,8 +24,19 @@ __all__ = ["BoxTokenizer", "FixedTokenizer", "display_width"]
 _new = tuple.__new__
 
 _RULE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")
+# What the ``fixed`` sniff looks for on a line: a number after a wide gap, a number after a label.
 _GAP_NUMBER = re.compile(r"\S[ \u3000]{2,}[-+]?[0-9]")
 _LABEL_NUMBER = re.compile(r"[^\s0-9][ \u3000]+[-+]?[0-9]")
+# The forms it scans a whole text with (neither pattern above spans a line break):
+_BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+"""The characters ``str.splitlines`` breaks lines at."""
+_GAP_LINE = re.compile("  (?<=\\S  ) *[-+]?[0-9][^" + _BREAKS + "]*")
+"""``_GAP_NUMBER`` on text whose ``\\u3000`` are spaces, and the rest of its line: one match per
+line holding a gapped number. It starts with the literal two spaces, which ``re`` finds fast."""
+_NUMBER_AFTER_REVERSED = re.compile("[0-9][-+]?(?: +[^\\s0-9]| {2,}\\S)[^" + _BREAKS + "]*")
+"""``_LABEL_NUMBER`` or ``_GAP_NUMBER`` read backwards, on reversed text whose ``\\u3000`` are
+spaces, and the rest of the line: one match per line holding either (a digit starts it, so ``re``
+skips to the digits)."""
 _BOX_CHARS = frozenset("│┃├┤┼┌┐└┘┬┴─━═║╠╣╬╔╗╚╝╦╩+|")
 _VBARS = frozenset("│┃║|")
 _BORDER = frozenset("─━═┼├┤┌┐└┘┬┴╠╣╬╔╗╚╝╦╩+-=")
@@ -36,6 +48,11 @@ _RULE_GLYPHS = "─━═+-="
 _RULE_LINE = _RULE_GLYPHS + " " + "".join(sorted(_VBARS)) + "├┤┼┌┐└┘┬┴╠╣╬╔╗╚╝╦╩"
 """What a border line is made of: separators, border glyphs and spaces."""
 _BOX_START = re.compile("[" + "".join(sorted(_BOX_CHARS - set("|+-"))) + "]")
+_BOX_OR_GRID = re.compile(
+    "[+" + "".join(sorted(_BOX_CHARS - set("|+-"))) + "](?:(?<=\\+)[-=]|(?<!\\+))"
+)
+"""A ``_BOX_START`` character or ``+-``/``+=``: one scan rejects text with neither (it starts
+with a character class, which ``re`` scans for fast)."""
 _ASCII_GRID = re.compile(r"^[ \t]*\+(?:[-=]{2,}\+)+[ \t]*$", re.M)
 """A border line of an ASCII grid table (reStructuredText, pandoc grid tables)."""
 
@@ -80,26 +97,29 @@ class FixedTokenizer:
     name = "fixed"
 
     def sniff(self, text: str) -> float:
-        """High when numbers are separated from the text before them by wide gaps."""
-        if "\t" in text or ("---" not in text and _GAP_NUMBER.search(text) is None):
-            return 0.0  # no rule and no gapped number on any line (neither spans a line break)
-        total = gapped = rules = labelled = 0
-        for _, _, line in iter_lines(text):
-            if not line.strip():
-                continue
-            total += 1
-            if _RULE.fullmatch(line):
-                rules += 1
-            elif _GAP_NUMBER.search(line):
-                gapped += 1
-            elif _LABEL_NUMBER.search(line):
-                labelled += 1  # a label then numbers, no wide gap anywhere
+        """High when numbers are separated from the text before them by wide gaps.
+
+        The score counts non-blank lines: those with a gapped number (``_GAP_NUMBER``), whether
+        any is a dashed rule, and whether any other line has a number after a label
+        (``_LABEL_NUMBER``). Neither pattern spans a line break, so the lines holding a match are
+        counted by one scan of the whole text each.
+        """
+        if "\t" in text:
+            return 0.0
+        spaced = text.replace("\u3000", " ") if "\u3000" in text else text
+        gapped = len(_GAP_LINE.findall(spaced))
+        dashes = "---" in text
+        if not gapped and not dashes:
+            return 0.0  # no rule and no gapped number on any line
+        total = count_nonblank(text)
         if total == 0:
             return 0.0
+        rules = dashes and _has_rule(text)
         score = gapped / total * 1.6 + (0.3 if rules else 0.0)
-        if gapped and not labelled:
-            # a mostly blank table: few lines hold numbers, but every one keeps wide gaps
-            score = max(score, 0.8)
+        if gapped and score < 0.8 and len(_NUMBER_AFTER_REVERSED.findall(spaced[::-1])) == gapped:
+            # a mostly blank table: few lines hold numbers, but every one keeps wide gaps (no
+            # line has a number after a label without a gapped one)
+            score = 0.8
         return min(0.9, score)
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
@@ -107,22 +127,62 @@ class FixedTokenizer:
         return public_rows(self._rows(text))
 
     def _rows(self, text: str) -> Sequence[FastRow]:
-        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
-        by_width = any(_RULE.fullmatch(ln) for _, _, ln in iter_lines(text))
+        """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form).
+
+        Each line's words go through the rule of :func:`._flat.words_to_cells` with ``gap=2``
+        (inlined: a number word is a cell, runs of other words are joined into one label, split
+        where two or more spaces separate them).
+        """
+        table = line_table(text)
+        by_width = "---" in text and _has_rule(text)
         out: list[FastRow] = []
-        for lineno, off, line in iter_lines(text):
-            if not line.strip() or _RULE.fullmatch(line):
+        get = NUMBER_CACHE.get
+        for lineno, off, line in table:
+            words = line.split()  # the words of ``\S+`` (``split`` cuts at the same spaces)
+            if not words or (by_width and _RULE.fullmatch(line)):
                 continue
-            spans = split_words(line)
-            if by_width:
-                pw = _prefix_widths(line)
-                cols = [(pw[a] + pw[b]) / 2 for a, b in spans]
-            else:
-                cols = [(a + b) / 2 for a, b in spans]
-            out.append(
-                FastRow(tuple(words_to_cells(line, lineno, off, spans, cols, gap=2)), lineno)
-            )
+            pw = _prefix_widths(line) if by_width and not line.isascii() else None
+            cells: list[FastCell] = []
+            add = cells.append
+            run_start = run_end = -1  # the label run being joined (offsets in ``line``)
+            run_col = 0.0
+            b = 0
+            for word in words:
+                a = line.find(word, b)  # only spaces lie between ``b`` and the word
+                b = a + len(word)
+                col = (a + b) / 2 if pw is None else (pw[a] + pw[b]) / 2
+                tok = get(word, MISS)
+                if tok is MISS:
+                    tok = parse_number(word)
+                if tok is None:  # a label word: joins the run unless a wide gap ends it
+                    if run_start < 0:
+                        run_start, run_col = a, col
+                    elif a - run_end >= 2:
+                        label = line[run_start:run_end]
+                        add(
+                            _new(
+                                FastCell,
+                                (label, lineno, off + run_start, off + run_end, run_col, 1),
+                            )
+                        )
+                        run_start, run_col = a, col
+                    run_end = b
+                    continue
+                if run_start >= 0:
+                    label = line[run_start:run_end]
+                    add(_new(FastCell, (label, lineno, off + run_start, off + run_end, run_col, 1)))
+                    run_start = -1
+                add(_new(FastCell, (word, lineno, off + a, off + b, col, 1)))
+            if run_start >= 0:
+                label = line[run_start:run_end]
+                add(_new(FastCell, (label, lineno, off + run_start, off + run_end, run_col, 1)))
+            out.append(_new(FastRow, (tuple(cells), lineno)))
         return out
+
+
+def _has_rule(text: str) -> bool:
+    """Whether a line of ``text`` is a dashed rule (``---  ----``)."""
+    return any(_RULE.fullmatch(ln) for _, _, ln in line_table(text) if "---" in ln)
 
 
 class BoxTokenizer:
@@ -140,17 +200,19 @@ class BoxTokenizer:
         In an ASCII grid (``+---+`` borders, ``|`` cells) lines starting with ``|`` or ``+``
         count too.
         """
+        first = _BOX_OR_GRID.search(text)
+        if first is None:
+            return 0.0  # no box-drawing character, no ``+-`` and no ``+=``
         ascii_grid = ("+-" in text or "+=" in text) and len(_ASCII_GRID.findall(text)) >= 2
-        if not ascii_grid and _BOX_START.search(text) is None:
+        if not ascii_grid and _BOX_START.search(text, first.start()) is None:
             return 0.0
         total = boxed = 0
-        for _, _, line in iter_lines(text):
+        for _, _, line in line_table(text):
             s = line.strip()
-            if not s:
-                continue
-            total += 1
-            if s[0] in _BOX_CHARS and ((ascii_grid and s[0] in "|+") or s[0] not in "|+-"):
-                boxed += 1
+            if s:
+                total += 1
+                if s[0] in _BOX_CHARS and ((ascii_grid and s[0] in "|+") or s[0] not in "|+-"):
+                    boxed += 1
         if total == 0:
             return 0.0
         return min(0.97, 1.5 * boxed / total)
@@ -180,7 +242,7 @@ class BoxTokenizer:
                 first = parts[0]
                 last = parts[-1]
                 cells.append(_new(FastCell, (txt, first[0], first[1], last[2], float(col), 1)))
-            out.append(FastRow(tuple(cells), block_line))
+            out.append(_new(FastRow, (tuple(cells), block_line)))
             block.clear()
             empty_at.clear()
 
@@ -192,7 +254,9 @@ class BoxTokenizer:
             if s[0] not in _BOX_CHARS:
                 flush()
                 a = off + line.index(s[0])
-                out.append(FastRow((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
+                out.append(
+                    _new(FastRow, ((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
+                )
                 continue
             if not line.strip(_RULE_LINE) and any(c in line for c in _RULE_GLYPHS):
                 # a border line: every segment is blank or a border (the loop below would find

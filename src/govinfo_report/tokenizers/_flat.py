@@ -12,9 +12,10 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from functools import lru_cache
 from itertools import accumulate, count
+from operator import add, itemgetter
 
 from .._numbers import MISS, NUMBER_CACHE, parse_number
 from ._base import FastCell, FastRow, TokenRow, public_rows
@@ -25,22 +26,33 @@ __all__ = ["count_nonblank", "iter_lines", "line_table", "split_words"]
 _new = tuple.__new__
 
 _WORD = re.compile(r"\S+")
+_third = itemgetter(2)
 
 
 @lru_cache(maxsize=8)
 def line_table(text: str) -> tuple[tuple[int, int, str], ...]:
     """``(line number, start offset, line text)`` for each line of ``text`` (cached: every
     tokenizer's ``sniff`` reads the same region)."""
-    offsets = accumulate(map(len, text.splitlines(keepends=True)), initial=0)
     # splitlines() drops each line's break, as rstrip of every break character would: a line
     # holds no break character before its end
-    return tuple(zip(count(1), offsets, text.splitlines(), strict=False))
+    lines = text.splitlines()
+    if "\r\n" in text:  # the one break of two characters
+        offsets: Iterable[int] = accumulate(map(len, text.splitlines(keepends=True)), initial=0)
+    else:  # line k starts after k breaks of one character
+        offsets = map(add, accumulate(map(len, lines), initial=0), count())
+    return tuple(zip(count(1), offsets, lines, strict=False))
 
 
 @lru_cache(maxsize=8)
+def _stripped_lines(text: str) -> tuple[str, ...]:
+    """The lines of :func:`line_table` that hold something other than whitespace, stripped
+    (cached: several tokenizers' ``sniff`` read them)."""
+    return tuple(filter(None, map(str.strip, map(_third, line_table(text)))))
+
+
 def count_nonblank(text: str) -> int:
     """How many lines of ``text`` hold something other than whitespace (cached)."""
-    return sum(1 for _, _, ln in line_table(text) if ln and not ln.isspace())
+    return len(_stripped_lines(text))
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -97,13 +109,11 @@ def words_to_cells(
 @lru_cache(maxsize=16)
 def _number_line_share(text: str) -> tuple[float, float, int]:
     """Shares of non-empty lines that end in two or more numbers, and that are one number."""
-    rows = single = total = 0
+    rows = single = 0
     get = NUMBER_CACHE.get
-    for _, _, line in line_table(text):
+    lines = _stripped_lines(text)
+    for line in lines:
         words = line.rsplit(None, 2)  # the last two words (and the rest)
-        if not words:
-            continue
-        total += 1
         w = words[-1]
         tok = get(w, MISS)
         if tok is MISS:
@@ -119,6 +129,7 @@ def _number_line_share(text: str) -> tuple[float, float, int]:
                 tok = parse_number(w)
             if tok is not None:
                 rows += 1
+    total = len(lines)
     if total == 0:
         return 0.0, 0.0, 0
     return rows / total, single / total, total
@@ -146,7 +157,9 @@ class FlatTokenizer:
         for lineno, off, line in iter_lines(text):
             spans = split_words(line)
             if spans:
-                out.append(FastRow(tuple(words_to_cells(line, lineno, off, spans, None)), lineno))
+                out.append(
+                    _new(FastRow, (tuple(words_to_cells(line, lineno, off, spans, None)), lineno))
+                )
         return out
 
 
@@ -174,7 +187,9 @@ class LinesTokenizer:
             if not s:
                 continue
             a = off + line.index(s[0])
-            out.append(FastRow((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
+            out.append(
+                _new(FastRow, ((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
+            )
         return out
 
 
@@ -187,10 +202,13 @@ class ParagraphsTokenizer:
         """High when content lines alternate with blank lines and many are single numbers."""
         if "\t" in text:
             return 0.0
-        blank = [not ln.strip() for _, _, ln in iter_lines(text)]
-        content = blank.count(False)
-        if content < 4:
+        table = line_table(text)
+        content = count_nonblank(text)
+        if content < 4 or (len(table) - content + 1) / content < 0.85:
+            # each isolated line but the last has a blank line of its own after it, so at most
+            # (blank lines + 1) are isolated: the share below cannot reach 0.85
             return 0.0
+        blank = [not ln or ln.isspace() for _, _, ln in table]
         # a content line is isolated when the lines before and after it (if any) are blank
         around = [True, *blank, True]
         isolated = sum(
@@ -222,24 +240,16 @@ class ParagraphsTokenizer:
             if out and blanks >= 3:
                 for _ in range((blanks - 1) // 2):
                     col += 1
-                    out.append(
-                        FastRow(
-                            (_new(FastCell, ("", last_line, last_off, last_off, float(col), 1)),),
-                            last_line,
-                        )
-                    )
+                    empty = _new(FastCell, ("", last_line, last_off, last_off, float(col), 1))
+                    out.append(_new(FastRow, ((empty,), last_line)))
             blanks = 0
             a = off + line.index(s[0])
             if parse_number(s) is None:
                 col = 0
             else:
                 col += 1
-            out.append(
-                FastRow(
-                    (_new(FastCell, (s, lineno, a, a + len(s), float(col), 1)),),
-                    lineno,
-                )
-            )
+            cell = _new(FastCell, (s, lineno, a, a + len(s), float(col), 1))
+            out.append(_new(FastRow, ((cell,), lineno)))
         return out
 
 

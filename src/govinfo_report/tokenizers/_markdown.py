@@ -38,6 +38,14 @@ _PIPE = re.compile(r"(?<!\\)\|")
 _DELIMITER = re.compile(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?")
 _LONE_RULE = re.compile(r"[ \t]*-{3,}[ \t]*")
 _ONLY_PIPES = re.compile(r"[ \t]*\|+[ \t]*")
+# Whole-text tests that every row line passes (see ``_may_have_rows``); each starts at a pipe.
+_PIPE_THEN_MORE = re.compile(r"\|[^|\n]")
+_ROW_HINT = re.compile(r"\|(?:[^\S\n]*[^\s|]|[^\S\n]+\||\|[ \t]*(?:[^\S\n \t\r]|\r[^\n]))")
+_ROW_HINT_REVERSED = re.compile(r"\|\|(?:[^\S\n]*[^\s|]|[ \t]*[^\S\n \t])")
+
+_ROW = 2
+_DELIM = 4
+"""Bits of a line's kind (see ``_kinds``); a non-blank line has bit 1."""
 
 
 class _Line(NamedTuple):
@@ -52,26 +60,16 @@ def _lines(text: str) -> tuple[_Line, ...]:
     region)."""
     raws = text.split("\n")
     starts = accumulate([len(r) + 1 for r in raws], initial=0)
-    bodies = [r[:-1] if r.endswith("\r") else r for r in raws]
+    bodies = [r[:-1] if r.endswith("\r") else r for r in raws] if "\r" in text else raws
     return tuple(map(_new, repeat(_Line), zip(bodies, starts, count(1))))
 
 
-def _is_delimiter(s: str) -> bool:
-    return "-" in s and "|" in s and _DELIMITER.fullmatch(s) is not None
-
-
-def _is_row(s: str) -> bool:
-    """A line whose pipes separate cells (not seed 003's ``text |`` or ``|||`` lines)."""
-    if "|" not in s:
+def _is_row_escaped(s: str) -> bool:
+    """:func:`_kind`'s row test for a line with a backslash (``\\|`` is not a separator)."""
+    pipes = [m.start() for m in _PIPE.finditer(s)]
+    if not pipes:
         return False
-    if "\\" in s:  # escaped pipes are not separators
-        pipes = [m.start() for m in _PIPE.finditer(s)]
-        if not pipes:
-            return False
-        first, last, many = pipes[0], pipes[-1], len(pipes) > 1
-    else:
-        first, last = s.find("|"), s.rfind("|")
-        many = first != last
+    first, last, many = pipes[0], pipes[-1], len(pipes) > 1
     if _ONLY_PIPES.fullmatch(s):
         return False
     stripped = s.strip()
@@ -80,79 +78,128 @@ def _is_row(s: str) -> bool:
     return bool(s[last + 1 :].strip()) or (many and bool(s[:first].strip()))
 
 
-def _blocks(lines: Sequence[_Line]) -> list[list[_Line]]:
-    blocks: list[list[_Line]] = []
-    current: list[_Line] = []
-    for line in lines:
-        if line.text.strip():
-            current.append(line)
-        elif current:
-            blocks.append(current)
-            current = []
-    if current:
-        blocks.append(current)
-    return blocks
+def _may_have_rows(text: str) -> bool:
+    """False when no line of ``text`` can be a row: a necessary condition, tested on the whole
+    text at once (seed 003's ``cell |`` / ``|||`` layout fails it without a look at each line).
+
+    A row line (see ``_kind``) holds one of: a pipe, optional spaces, then a character other
+    than a pipe (text after a pipe); a pipe, spaces, a pipe (``| |``); a pipe, a pipe, optional
+    spaces and tabs, then another space character (``_ONLY_PIPES`` allows only spaces and tabs
+    around ``||``; a ``\\r`` counts unless it ends the line): all found by ``_ROW_HINT``, which
+    needs a pipe followed by neither a pipe nor a line break (``_PIPE_THEN_MORE``, cheaper, is
+    tried first). Or text or a space other than a space or tab, then optional spaces, then two
+    pipes (``a ||``): ``_ROW_HINT_REVERSED`` on the reversed text, where the pattern starts with
+    the two pipes.
+    """
+    if _PIPE_THEN_MORE.search(text) is not None and _ROW_HINT.search(text) is not None:
+        return True
+    return "||" in text and _ROW_HINT_REVERSED.search(text[::-1]) is not None
 
 
-def _table_rows(block: list[_Line]) -> list[FastRow]:
-    rows_idx = [i for i, ln in enumerate(block) if _is_row(ln.text)]
+def _kind(s: str) -> int:
+    """1 for a non-blank line holding a pipe, plus ``_DELIM`` for a delimiter line and ``_ROW``
+    for a row: a line whose pipes separate cells (not seed 003's ``text |`` or ``|||`` lines; a
+    delimiter line with outer pipes is both)."""
+    k = 1
+    if "-" in s and _DELIMITER.fullmatch(s) is not None:
+        k = 1 | _DELIM
+    if "\\" in s:  # escaped pipes are not separators
+        return k | _ROW if _is_row_escaped(s) else k
+    # Without a backslash every pipe separates. ``r``/``t``: ``s`` without trailing / any
+    # surrounding whitespace (``t`` holds a pipe, so it is not empty).
+    r = s.rstrip()
+    t = r.lstrip()
+    if t[0] == "|" and t[-1] == "|" and len(t) >= 2:
+        # GitHub style, even with one cell ("| a |"), unless only pipes between spaces and tabs
+        # (``_ONLY_PIPES``)
+        return k | _ROW if s.strip(" \t").strip("|") else k
+    # (a line of only pipes between spaces and tabs fails both tests below)
+    last = r.rfind("|")
+    if last < len(r) - 1:
+        return k | _ROW  # text after the last pipe
+    first = r.find("|")
+    if first != last and first > len(r) - len(t):
+        return k | _ROW  # several pipes and text before the first
+    return k
+
+
+@lru_cache(maxsize=4)
+def _kinds(text: str) -> tuple[int, ...]:
+    """Per line of :func:`_lines`: 0 if blank, else 1 plus the ``_ROW``/``_DELIM`` bits (cached:
+    ``sniff`` and ``tokenize`` read the same region)."""
+    raws = text.split("\n")
+    if "\r" in text:
+        raws = [r[:-1] if r.endswith("\r") else r for r in raws]
+    return tuple([_kind(s) if "|" in s else (0 if not s or s.isspace() else 1) for s in raws])
+
+
+def _table_rows(block: Sequence[_Line], kinds: Sequence[int]) -> list[FastRow]:
+    rows_idx = [i for i, k in enumerate(kinds) if k & _ROW]
     if not rows_idx:
         return []
-    row_set = set(rows_idx)
-    # A lone "---" is html2text's delimiter under a one-cell header when a row follows it.
+    # A lone "---" is html2text's delimiter under a one-cell header when a row follows it (it
+    # holds no pipe: kind 1).
     lone_rules = {
-        i
-        for i, ln in enumerate(block)
-        if i > 0 and i + 1 in row_set and _LONE_RULE.fullmatch(ln.text)
+        i - 1
+        for i in rows_idx
+        if i > 1 and kinds[i - 1] == 1 and _LONE_RULE.fullmatch(block[i - 1].text)
     }
-    delims = sorted({i for i, ln in enumerate(block) if _is_delimiter(ln.text)} | lone_rules)[:1]
+    delims = [i for i, k in enumerate(kinds) if k & _DELIM][:1]
+    if lone_rules and (not delims or min(lone_rules) < delims[0]):
+        delims = [min(lone_rules)]
     first = rows_idx[0]
     if delims:
         first = min(first, max(delims[0] - 1, 0))
     if delims and delims[0] not in lone_rules:
         outer = block[delims[0]].text.lstrip().startswith("|")
     else:
-        bordered = sum(
-            1
-            for i in rows_idx
-            if block[i].text.strip().startswith("|") and block[i].text.strip().endswith("|")
-        )
+        bordered = 0
+        for i in rows_idx:
+            t = block[i].text.strip()
+            bordered += t.startswith("|") and t.endswith("|")
         outer = bordered * 2 > len(rows_idx)
+    skip = lone_rules | set(delims)
     out: list[FastRow] = []
     for i in range(first, len(block)):
-        if i in lone_rules or (delims and i == delims[0]):
+        if i in skip:
             continue  # the delimiter; a later dash-only line ("| - |") is a row of null markers
-        cells = _split(block[i], outer)
-        if cells:
-            out.append(FastRow(tuple(cells), block[i].number))
+        line = block[i]
+        out.append(_new(FastRow, (tuple(_split(line, outer)), line.number)))
     return out
 
 
 def _split(line: _Line, outer: bool) -> list[FastCell]:
     s = line.text
-    bounds = [-1, *(m.start() for m in _PIPE.finditer(s)), len(s)]
-    segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
-    if outer and len(segments) > 1:
-        if not s[: segments[0][1]].strip():
-            segments = segments[1:]
-        if len(segments) > 1 and not s[segments[-1][0] :].strip():
-            segments = segments[:-1]
-    cells = []
-    for col, (a, b) in enumerate(segments):
-        raw = s[a:b]
-        cells.append(
+    number = line.number
+    if "\\" in s:
+        bounds = [-1, *(m.start() for m in _PIPE.finditer(s)), len(s)]
+        segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
+        if outer and len(segments) > 1:
+            if not s[: segments[0][1]].strip():
+                segments = segments[1:]
+            if len(segments) > 1 and not s[segments[-1][0] :].strip():
+                segments = segments[:-1]
+        start = line.start
+        return [
             _new(
-                FastCell,
-                (
-                    raw.replace("\\|", "|").strip(),
-                    line.number,
-                    line.start + a,
-                    line.start + b,
-                    col,
-                    1,
-                ),
+                FastCell, (s[a:b].replace("\\|", "|").strip(), number, start + a, start + b, col, 1)
             )
-        )
+            for col, (a, b) in enumerate(segments)
+        ]
+    # without a backslash every pipe separates: the cells are ``s.split("|")``
+    parts = s.split("|")
+    a = line.start
+    if outer and len(parts) > 1:
+        if not parts[0].strip():
+            a += len(parts[0]) + 1
+            parts = parts[1:]
+        if len(parts) > 1 and not parts[-1].strip():
+            parts = parts[:-1]
+    cells = []
+    for col, raw in enumerate(parts):
+        b = a + len(raw)
+        cells.append(_new(FastCell, (raw.strip(), number, a, b, col, 1)))
+        a = b + 1
     return cells
 
 
@@ -163,20 +210,14 @@ class MarkdownTokenizer:
 
     def sniff(self, text: str) -> float:
         """High when most non-blank lines are table rows or delimiters (seed 003's layout: 0)."""
-        if "|" not in text:
-            return 0.0  # without a pipe no line is a row
-        nonblank = rows = delims = 0
-        for line in _lines(text):
-            s = line.text
-            if not s.strip():
-                continue
-            nonblank += 1
-            if _is_delimiter(s):
-                delims += 1
-            elif _is_row(s):
-                rows += 1
-        if not nonblank or not rows:
+        if "|" not in text or not _may_have_rows(text):
+            return 0.0  # no line is a row
+        kinds = _kinds(text)
+        rows = kinds.count(1 | _ROW)
+        if not rows:
             return 0.0
+        nonblank = len(kinds) - kinds.count(0)
+        delims = kinds.count(1 | _DELIM) + kinds.count(1 | _DELIM | _ROW)
         ratio = (rows + delims) / nonblank
         return min(1.0, 0.5 + 0.5 * ratio) if delims else 0.7 * ratio
 
@@ -186,9 +227,23 @@ class MarkdownTokenizer:
 
     def _rows(self, text: str) -> Sequence[FastRow]:
         """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
+        if "|" not in text or not _may_have_rows(text):
+            return ()  # no line is a row, so no block is a table
+        lines = _lines(text)
+        kinds = _kinds(text)
         out: list[FastRow] = []
-        for block in _blocks(_lines(text)):
-            out.extend(_table_rows(block))
+        n = len(kinds)
+        i = 0
+        while i < n:
+            if not kinds[i]:
+                i += 1
+                continue
+            j = i + 1
+            while j < n and kinds[j]:
+                j += 1
+            # lines i..j-1: a block between blank lines
+            out.extend(_table_rows(lines[i:j], kinds[i:j]))
+            i = j
         return tuple(out)
 
 

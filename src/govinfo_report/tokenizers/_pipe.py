@@ -10,16 +10,12 @@ import re
 from collections.abc import Sequence
 
 from ._base import FastCell, FastRow, TokenRow, public_rows
-from ._flat import iter_lines
+from ._flat import iter_lines, line_table
 from ._registry import register_tokenizer
 
 __all__ = ["AsciidocTokenizer", "PipeTokenizer", "WikiTokenizer"]
 
 _new = tuple.__new__
-
-
-def _is_rule(s: str) -> bool:
-    return bool(s) and not s.strip("|")
 
 
 class PipeTokenizer:
@@ -32,13 +28,13 @@ class PipeTokenizer:
         if "|" not in text:
             return 0.0
         total = hits = 0
-        for _, _, line in iter_lines(text):
+        for _, _, line in line_table(text):
             s = line.strip()
-            if not s:
-                continue
-            total += 1
-            if s.endswith("|") and (not s.startswith("|") or _is_rule(s)):
-                hits += 1
+            if s:
+                total += 1
+                # a line of pipes alone (a rule) counts; other lines starting with a pipe do not
+                if s[-1] == "|" and (s[0] != "|" or not s.strip("|")):
+                    hits += 1
         if total == 0:
             return 0.0
         return min(0.95, 1.3 * hits / total)
@@ -51,32 +47,36 @@ class PipeTokenizer:
         """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
         out: list[FastRow] = []
         cur: list[FastCell] = []
-        for lineno, off, line in iter_lines(text):
+        add = cur.append
+        for lineno, off, line in line_table(text):
             s = line.strip()
             if not s:
                 continue
-            if _is_rule(s):
-                if s == "|" and line[:1].isspace():
+            # ``a``: where ``s`` starts (``line`` starts with ``s[0]`` unless it has leading spaces)
+            if s[-1] != "|":  # (so not a rule either)
+                if cur:
+                    out.append(_new(FastRow, (tuple(cur), cur[0].line)))
+                    cur.clear()
+                a = off if line[0] == s[0] else off + line.index(s[0])
+                out.append(
+                    _new(FastRow, ((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
+                )
+                continue
+            if not s.strip("|"):  # a rule: pipes alone
+                if s == "|" and line[0].isspace():
                     # `` |`` is an empty cell; row-ending rules never start with a space
                     a = off + line.index("|")
-                    cur.append(_new(FastCell, ("", lineno, a, a, float(len(cur)), 1)))
+                    add(_new(FastCell, ("", lineno, a, a, float(len(cur)), 1)))
                     continue
                 if cur:
-                    out.append(FastRow(tuple(cur), cur[0].line))
-                    cur = []
+                    out.append(_new(FastRow, (tuple(cur), cur[0].line)))
+                    cur.clear()
                 continue
-            if not s.endswith("|"):
-                if cur:
-                    out.append(FastRow(tuple(cur), cur[0].line))
-                    cur = []
-                a = off + line.index(s[0])
-                out.append(FastRow((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
-                continue
-            body = s[:-1].strip()
-            a = off + line.index(s[0])
-            cur.append(_new(FastCell, (body, lineno, a, a + len(body), float(len(cur)), 1)))
+            body = s[:-1].rstrip()  # (``s`` has no leading space)
+            a = off if line[0] == s[0] else off + line.index(s[0])
+            add(_new(FastCell, (body, lineno, a, a + len(body), float(len(cur)), 1)))
         if cur:
-            out.append(FastRow(tuple(cur), cur[0].line))
+            out.append(_new(FastRow, (tuple(cur), cur[0].line)))
         return out
 
 
@@ -157,7 +157,7 @@ class WikiTokenizer:
         def flush() -> None:
             nonlocal cur, col
             if cur:
-                out.append(FastRow(tuple(cur), cur[0].line))
+                out.append(_new(FastRow, (tuple(cur), cur[0].line)))
             cur = []
             col = 0
 
@@ -185,9 +185,8 @@ class WikiTokenizer:
             flush()
             body = s.removeprefix("|+").strip() or s
             a = off + line.index(body[0])
-            out.append(
-                FastRow((_new(FastCell, (body, lineno, a, a + len(body), None, 1)),), lineno)
-            )
+            cell = _new(FastCell, (body, lineno, a, a + len(body), None, 1))
+            out.append(_new(FastRow, ((cell,), lineno)))
         flush()
         return out
 
@@ -241,7 +240,7 @@ class AsciidocTokenizer:
                     step = ncols
                 for k in range(0, len(cur), step):
                     chunk = [c._replace(col=float(j)) for j, c in enumerate(cur[k : k + step])]
-                    out.append(FastRow(tuple(chunk), chunk[0].line))
+                    out.append(_new(FastRow, (tuple(chunk), chunk[0].line)))
             cur = []
 
         for lineno, off, line in iter_lines(text):
@@ -256,7 +255,7 @@ class AsciidocTokenizer:
                     continue
                 a = off + line.index(s[0])
                 row = (_new(FastCell, (s, lineno, a, a + len(s), None, 1)),)
-                out.append(FastRow(row, lineno))
+                out.append(_new(FastRow, (row, lineno)))
                 continue
             bars = [k for k, ch in enumerate(line) if ch == "|" and (k == 0 or line[k - 1] != "\\")]
             if not bars or (line[: bars[0]].strip() and not _ADOC_SPEC.fullmatch(line[: bars[0]])):

@@ -10,12 +10,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from ._base import FastCell, FastRow, TokenRow, public_rows
-from ._flat import iter_lines
+from ._flat import line_table
 from ._registry import register_tokenizer
 
 __all__ = ["TabTokenizer"]
 
 _new = tuple.__new__
+_COLS = tuple(map(float, range(256)))
+"""``col`` of a line's cells in order (0.0, 1.0, ...), made once for lines of up to 256 cells."""
 
 
 class TabTokenizer:
@@ -28,8 +30,8 @@ class TabTokenizer:
         if "\t" not in text:
             return 0.0
         total = tabbed = 0
-        for _, _, line in iter_lines(text):
-            if line.strip():
+        for _, _, line in line_table(text):
+            if line and not line.isspace():
                 total += 1
                 tabbed += "\t" in line
         if total == 0:
@@ -43,17 +45,18 @@ class TabTokenizer:
     def _rows(self, text: str) -> Sequence[FastRow]:
         """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
         out: list[FastRow] = []
-        for lineno, off, line in iter_lines(text):
-            if not line.strip():
+        for lineno, off, line in line_table(text):
+            if not line or line.isspace():
                 continue
+            parts = line.split("\t")
+            cols = _COLS if len(parts) <= len(_COLS) else tuple(map(float, range(len(parts))))
             cells: list[FastCell] = []
-            pos = 0
-            for k, part in enumerate(line.split("\t")):
-                cells.append(
-                    _new(FastCell, (part, lineno, off + pos, off + pos + len(part), float(k), 1))
-                )
-                pos += len(part) + 1
-            out.append(FastRow(tuple(cells), lineno))
+            a = off
+            for part, col in zip(parts, cols, strict=False):  # (cols may be longer)
+                b = a + len(part)
+                cells.append(_new(FastCell, (part, lineno, a, b, col, 1)))
+                a = b + 1
+            out.append(_new(FastRow, (tuple(cells), lineno)))
         return out
 
 
