@@ -337,7 +337,7 @@ def find_meta(
         elif (m3 := _TITLE_NO_YEAR.match(compact)) and _YEAR.search(m3.group(1)) is None:
             organ = _title_organ(m3.group(1))  # 交通运输局政府信息公开工作年度报告
     body = [ln.text for ln in lines[:400]]
-    if year is None:
+    if year is None and any("统计期限" in t for t in body):  # the pattern's literal first
         for t in body:
             pm = _PERIOD.search(t)
             if pm:
@@ -345,6 +345,8 @@ def find_meta(
                 break
     if organ is None or year is None:
         for t in body:
+            if "年" not in t:  # cleaning only drops characters: no 年, no year sentence
+                continue
             s = _clean(t)
             ym = _YEAR.match(s)
             if ym is None:
