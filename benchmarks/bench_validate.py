@@ -18,7 +18,7 @@ import attrs
 from govinfo_report import AnnualReport, Meta, Value, flatten, template, unflatten
 from govinfo_report.validation import validate
 
-SEEDS = Path(__file__).resolve().parents[1] / "tests" / "validate" / "fixtures" / "seeds"
+SEEDS = Path(__file__).resolve().parents[1] / "tests" / "validation" / "fixtures" / "seeds"
 
 
 def _seed_reports() -> list[AnnualReport]:

@@ -2,17 +2,20 @@
 
 A report is read into a flat list of values (one slot per canonical path, in the template's order,
 plus seven slots for a merged （六）其他处理 row); each identity is two tuples of slots whose sums
-must agree. Everything here is computed once per edition and cached.
+must agree. Everything here is computed once per edition and cached (:func:`structure`,
+:func:`slots`), so the per-report work is a few C-level passes over the values: :func:`sides`
+evaluates every identity at once, :func:`facts` scans the types the rules care about.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from decimal import Decimal
 from functools import cache
-from operator import attrgetter, itemgetter
-from typing import Any
+from operator import add, attrgetter, itemgetter
+from typing import Any, NamedTuple, cast
 
-from attrs import frozen
+from attrs import field, frozen
 
 from .._schema import AnnualReport, ExtraRowKind, Value
 from .._template import Edition, template
@@ -21,10 +24,15 @@ __all__ = [
     "APPLICANTS",
     "COLUMNS",
     "MERGED_GROUP",
+    "Facts",
     "Identity",
+    "Slots",
     "Structure",
+    "facts",
     "merged_values",
     "read_values",
+    "sides",
+    "slots",
     "structure",
 ]
 
@@ -39,6 +47,10 @@ APPLICANTS = (
 COLUMNS = (*APPLICANTS, "total")
 OUTCOMES = ("upheld", "corrected", "other", "pending")
 APPEAL_GROUPS = ("review", "litigation_direct", "litigation_after_review")
+_ROW = len(COLUMNS)
+"""Cells per row of table 三."""
+_GROUP = len(OUTCOMES) + 1
+"""Cells per group of table 四 (the outcomes, then 总计)."""
 MERGED_GROUP = "applications.other_handling"
 """The group a merged （六）其他处理 row stands for (2021 edition)."""
 
@@ -61,10 +73,11 @@ class Identity:
     """``applications`` or the appeal group: identities of different blocks share no cell."""
     lhs: tuple[int, ...]
     rhs: tuple[int, ...]
+    cells: tuple[int, ...] = field(init=False)
+    """Every slot of the identity, left side first."""
 
-    @property
-    def cells(self) -> tuple[int, ...]:
-        """Every slot of the identity, left side first."""
+    @cells.default
+    def _cells(self) -> tuple[int, ...]:
         return self.lhs + self.rhs
 
 
@@ -90,6 +103,21 @@ class Structure:
     getters: tuple[tuple[Callable[[Any], tuple[Any, ...]], Callable[[Any], tuple[Any, ...]]], ...]
     """Per identity: ``itemgetter``s of its left and right slots (plus the zero slot)."""
     checked_getter: Callable[[Any], tuple[Any, ...]]
+    cell_paths: tuple[tuple[str, ...], ...]
+    """Per identity: the paths of its cells, left side first (what a finding about it names)."""
+    grid: Callable[[Any], Sequence[Any]]
+    """Every cell of table 三, row by row (the rows of the row-sum identities, in their order),
+    each row in ``COLUMNS`` order."""
+    row_parts: tuple[slice, ...]
+    """Per row, its six applicant cells in ``grid``."""
+    column_parts: tuple[slice, ...]
+    """Per column, its cells in the result rows (those summed into （七）) in ``grid``."""
+    frame: tuple[slice, slice, slice, slice]
+    """The rows 一 (new), 二 (carried over), （七） (handled) and 四 (forward) in ``grid``."""
+    appeals: Callable[[Any], Sequence[Any]]
+    """Every cell of table 四, group by group, each group's ``OUTCOMES`` then its 总计."""
+    outcome_parts: tuple[slice, ...]
+    """Per group, its four outcomes in ``appeals``."""
 
 
 def _row_paths(edition: Edition) -> list[str]:
@@ -159,6 +187,9 @@ def structure(edition: Edition, merged: bool = False) -> Structure:
     for n, ident in enumerate(ids):
         for i in ident.cells:
             by_cell.setdefault(i, []).append(n)
+    new, carried_over, handled, forward = (rows.index(r) for r in _FRAME_ROWS)
+    if (new, carried_over, handled, forward) != (0, 1, len(rows) - 2, len(rows) - 1):
+        raise RuntimeError(f"table 三 of the {edition.value} edition is not framed by 一, 二 … 四")
     return Structure(
         edition=edition,
         merged=merged,
@@ -171,7 +202,59 @@ def structure(edition: Edition, merged: bool = False) -> Structure:
         zero=zero,
         getters=getters,
         checked_getter=itemgetter(*sorted(by_cell)),
+        cell_paths=tuple(tuple(paths[i] for i in ident.cells) for ident in ids),
+        grid=_picker([index[f"{r}.{c}"] for r in rows for c in COLUMNS]),
+        row_parts=tuple(slice(n * _ROW, n * _ROW + len(APPLICANTS)) for n in range(len(rows))),
+        column_parts=tuple(
+            slice((carried_over + 1) * _ROW + c, handled * _ROW, _ROW) for c in range(_ROW)
+        ),
+        frame=(_row(new), _row(carried_over), _row(handled), _row(forward)),
+        appeals=_picker([index[f"{g}.{o}"] for g in APPEAL_GROUPS for o in (*OUTCOMES, "total")]),
+        outcome_parts=tuple(
+            slice(n * _GROUP, n * _GROUP + len(OUTCOMES)) for n in range(len(APPEAL_GROUPS))
+        ),
     )
+
+
+def _row(n: int) -> slice:
+    return slice(n * _ROW, (n + 1) * _ROW)
+
+
+def _picker(indices: list[int]) -> Callable[[Any], Sequence[Any]]:
+    """The items at ``indices`` (two or more): a slice when they are consecutive."""
+    if indices == list(range(indices[0], indices[0] + len(indices))):
+        return itemgetter(slice(indices[0], indices[0] + len(indices)))
+    return itemgetter(*indices)
+
+
+def sides(s: Structure, nums: Sequence[Value]) -> tuple[list[int], list[int]] | None:
+    """Both sides of every identity of ``s`` in order (left, right), or None when a cell is blank.
+
+    The same sums as ``s.getters``, computed over slices of each table. Every checked slot of
+    ``nums`` must hold an int or None.
+    """
+    grid = s.grid(nums)  # table 三, row after row
+    appeals = s.appeals(nums)
+    if None in appeals:
+        return None
+    part, outcomes = grid.__getitem__, appeals.__getitem__
+    try:  # every cell of table 三 is summed or added below, so a None raises TypeError
+        new, carried_over, handled, forward = map(part, s.frame)
+        left = [
+            *grid[_ROW - 1 :: _ROW],
+            *handled,
+            *map(add, handled, forward),
+            *appeals[_GROUP - 1 :: _GROUP],
+        ]
+        right = [
+            *map(sum, map(part, s.row_parts)),
+            *map(sum, map(part, s.column_parts)),
+            *map(add, new, carried_over),
+            *map(sum, map(outcomes, s.outcome_parts)),
+        ]
+    except TypeError:
+        return None
+    return left, right
 
 
 def _single(getter: Callable[[Any], Any]) -> Callable[[Any], tuple[Any, ...]]:
@@ -191,9 +274,94 @@ def _readers(edition: Edition) -> tuple[tuple[Callable[[Any], Any], Callable[[An
 def read_values(report: AnnualReport) -> list[Value]:
     """Every canonical cell of ``report`` in the template's order (a fast :func:`flatten`)."""
     out: list[Value] = []
+    extend = out.extend
     for row, values in _readers(report.meta.edition):
-        out.extend(values(row(report)))
+        extend(values(row(report)))
     return out
+
+
+@frozen(kw_only=True, eq=False)
+class Slots:
+    """Slot indices of one edition by what the rules check in them."""
+
+    edition: Edition
+    paths: tuple[str, ...]
+    """Slot -> path (the template's paths, in order)."""
+    index: dict[str, int]
+    """Path -> slot."""
+    counts: tuple[int, ...]
+    """Count cells (type ``int``) except the signed 本年增/减 column."""
+    signed: tuple[int, ...]
+    """The 2019 本年增/减 cells (counts that may be negative)."""
+    amounts: tuple[int, ...]
+    """Amount cells (type ``decimal``)."""
+    others: tuple[int, ...]
+    """The slots that are not ``counts`` (the signed and amount cells, few)."""
+    tables: dict[str, tuple[int, ...]]
+    """Table (``active``, ``applications``, ``appeals``) -> its slots."""
+
+
+@cache
+def slots(edition: Edition) -> Slots:
+    """The cached :class:`Slots` of ``edition``."""
+    cells = template(edition).cells
+    tables: dict[str, list[int]] = {}
+    for i, c in enumerate(cells):
+        tables.setdefault(c.table, []).append(i)
+    counts = tuple(i for i, c in enumerate(cells) if c.type == "int" and c.column_key != "change")
+    signed = tuple(i for i, c in enumerate(cells) if c.column_key == "change")
+    amounts = tuple(i for i, c in enumerate(cells) if c.type == "decimal")
+    if sorted(counts + signed + amounts) != list(range(len(cells))):
+        raise RuntimeError(f"cells of the {edition.value} edition that are neither int nor decimal")
+    paths = tuple(c.path for c in cells)
+    return Slots(
+        edition=edition,
+        paths=paths,
+        index={p: i for i, p in enumerate(paths)},
+        counts=counts,
+        signed=signed,
+        amounts=amounts,
+        others=tuple(sorted(signed + amounts)),
+        tables={k: tuple(v) for k, v in tables.items()},
+    )
+
+
+_NONE = type(None)
+_PLAIN = frozenset((int, _NONE))
+
+
+class Facts(NamedTuple):
+    """What one scan of a report's values tells every rule (see :func:`facts`)."""
+
+    plain: bool
+    """Every ``int`` cell holds an int or None (no float, bool, Decimal …)."""
+    amounts_valid: bool
+    """Every amount cell holds None, an int or a finite Decimal."""
+    blank: bool
+    """Some cell is None."""
+    negative: bool
+    """Some count (not a 本年增/减 cell) may be below zero (False only when ``plain``)."""
+
+
+def facts(sl: Slots, values: Sequence[Value]) -> Facts:
+    """:class:`Facts` of ``values`` (a report's :func:`read_values`; ``sl``: its edition's)."""
+    counts = list(values)
+    for i in sl.others:
+        counts[i] = 0  # leaves the count cells to look at (zeros are neither blank nor negative)
+    types = set(map(type, counts))
+    plain = types <= _PLAIN and all(type(values[i]) in _PLAIN for i in sl.signed)
+    # the counts are ints or None when plain: filter(None, …) keeps the nonzero ints
+    negative = not plain or min(filter(None, cast("list[int | None]", counts)), default=0) < 0
+    return Facts(
+        plain=plain,
+        amounts_valid=all(_amount(values[i]) for i in sl.amounts),
+        blank=_NONE in types or any(values[i] is None for i in sl.others),
+        negative=negative,
+    )
+
+
+def _amount(v: Value) -> bool:
+    return v is None or type(v) is int or (isinstance(v, Decimal) and v.is_finite())
 
 
 def merged_values(report: AnnualReport, values: list[Value]) -> list[Value] | None:

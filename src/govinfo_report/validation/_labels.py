@@ -52,6 +52,7 @@ def column_label(edition: Edition, key: str) -> str:
     return _columns(edition).get(key, key)
 
 
+@cache
 def cell_label(edition: Edition, path: str) -> str:
     """``row｜column`` for a cell path, e.g. ``一、本年新收政府信息公开申请数量｜自然人``."""
     row, _, col = path.rpartition(".")

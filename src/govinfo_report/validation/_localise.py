@@ -14,18 +14,24 @@ The analysis is computed once per report and shared by the arithmetic and comple
 
 from __future__ import annotations
 
+from operator import eq
+from typing import NamedTuple, cast
+
 from attrs import frozen
 
 from .._schema import AnnualReport, Value
 from ._discrepancy import CellFix
-from ._identities import Structure, merged_values, read_values, structure
+from ._identities import Structure, merged_values, read_values, sides, structure
 
 __all__ = ["Analysis", "Broken", "analyse", "localise"]
 
 
-@frozen(kw_only=True)
-class Broken:
-    """One identity that does not hold: ``actual`` (left side) against ``expected`` (right)."""
+class Broken(NamedTuple):
+    """One identity that does not hold: ``actual`` (left side) against ``expected`` (right).
+
+    A named tuple rather than an attrs class: a report can break dozens of identities, and a
+    tuple is several times cheaper to make.
+    """
 
     identity: int
     actual: int
@@ -53,37 +59,59 @@ class Analysis:
 _COUNT_TYPES = {int, type(None)}
 
 
-def analyse(report: AnnualReport, values: list[Value] | None = None) -> Analysis:
-    """Evaluate every identity of ``report`` (``values``: its :func:`read_values`, if known)."""
+def analyse(
+    report: AnnualReport, values: list[Value] | None = None, *, plain: bool = False
+) -> Analysis:
+    """Evaluate every identity of ``report`` (``values``: its :func:`read_values`, if known).
+
+    ``plain=True`` tells that every ``int`` cell holds an int or None (``Facts.plain``), which
+    spares a type check.
+    """
     vals = read_values(report) if values is None else values
     merged = merged_values(report, vals)
     s = structure(report.meta.edition, merged is not None)
     if merged is not None:
         vals = [*vals, *merged]
-    nums: list[Value] = [*vals, 0]
+    nums = vals  # what the identities read: invalid values are taken as blanks
     invalid: set[int] = set()
-    if not set(map(type, s.checked_getter(nums))) <= _COUNT_TYPES:
+    if not plain and not set(map(type, s.checked_getter(vals))) <= _COUNT_TYPES:
+        nums = list(vals)
         for i in s.checked:
             v = nums[i]
             if v is not None and type(v) is not int:
                 nums[i] = None
                 invalid.add(i)
     broken: list[Broken] = []
-    incomplete: list[int] = []
-    holds = [False] * len(s.identities)
-    for n, (left, right) in enumerate(s.getters):
-        try:
-            a = sum(left(nums))
-            b = sum(right(nums))
-        except TypeError:
-            incomplete.append(n)
-            continue
-        if a != b:
-            broken.append(Broken(identity=n, actual=a, expected=b, filled=False))
-        else:
-            holds[n] = True
     implied: dict[int, int | None] = {}
-    if incomplete:
+    both = sides(s, nums)
+    if both is not None:  # no blank: every identity holds or is broken
+        left, right = both
+        holds: list[bool] = []
+        if left != right:
+            holds = list(map(eq, left, right))
+            broken = [
+                Broken(n, left[n], right[n], False)  # (identity, actual, expected, filled)
+                for n, ok in enumerate(holds)
+                if not ok
+            ]
+    else:  # blanks: the identities without one are evaluated with the blanks set to 0
+        blanks = [i for i in s.checked if nums[i] is None]
+        incomplete = sorted({n for i in blanks for n in s.by_cell[i]})
+        filled = list(nums)
+        for i in blanks:
+            filled[i] = 0
+        both = sides(s, filled)
+        assert both is not None  # every checked slot of ``filled`` is an int
+        skip = set(incomplete)
+        holds = [False] * len(s.identities)
+        for n, (a, b) in enumerate(zip(*both, strict=True)):
+            if n in skip:
+                continue
+            if a != b:
+                broken.append(Broken(n, a, b, False))
+            else:
+                holds[n] = True
+        nums = [*nums, 0]  # with the zero slot that ``s.getters`` read
         broken.extend(_fill(s, nums, incomplete, implied))
         broken.sort(key=lambda b: b.identity)
     fixes = _fixes(s, nums, broken, holds) if broken else {}
@@ -100,45 +128,49 @@ def analyse(report: AnnualReport, values: list[Value] | None = None) -> Analysis
 def _fill(
     s: Structure, nums: list[Value], incomplete: list[int], implied: dict[int, int | None]
 ) -> list[Broken]:
-    """Solve blanks identity by identity; return the identities still broken once filled."""
-    known: dict[int, int] = {}
+    """Solve blanks identity by identity; return the identities still broken once filled.
+
+    Pass after pass over ``incomplete`` (in order), an identity left with one unknown cell
+    determines it; a blank solved for a negative value, or in an identity that still fails, has
+    no implied value.
+    """
+    work = list(nums)  # the blanks' solved values are written in as they are found
+    blank = {n: [i for i in s.identities[n].cells if nums[i] is None] for n in incomplete}
+    unknown = {n: len(cells) for n, cells in blank.items()}  # of each identity's blanks, unsolved
     bad: set[int] = set()
-
-    def value(i: int) -> int | None:
-        v = nums[i]
-        return v if isinstance(v, int) else known.get(i)
-
     progress = True
     while progress:
         progress = False
         for n in incomplete:
-            ident = s.identities[n]
-            unknown = [i for i in ident.cells if value(i) is None]
-            if len(unknown) != 1:
+            if unknown[n] != 1:
                 continue
-            i = unknown[0]
-            lhs = sum(value(j) or 0 for j in ident.lhs)
-            rhs = sum(value(j) or 0 for j in ident.rhs)
-            v = rhs - lhs if i in ident.lhs else lhs - rhs
-            known[i] = v
+            (i,) = (j for j in blank[n] if work[j] is None)
+            work[i] = 0
+            lhs, rhs = s.getters[n]
+            a = sum(lhs(work))
+            b = sum(rhs(work))
+            v = b - a if i in s.identities[n].lhs else a - b
+            work[i] = v
+            for m in s.by_cell[i]:
+                if m in unknown:
+                    unknown[m] -= 1
             if v < 0:
                 bad.add(i)
             progress = True
     out: list[Broken] = []
     for n in incomplete:
-        ident = s.identities[n]
-        vals = [value(i) for i in ident.cells]
-        if any(v is None for v in vals):
+        if unknown[n]:  # a blank no identity determines
             continue
-        a = sum(value(i) or 0 for i in ident.lhs)
-        b = sum(value(i) or 0 for i in ident.rhs)
+        lhs, rhs = s.getters[n]
+        a = sum(lhs(work))
+        b = sum(rhs(work))
         if a != b:
-            out.append(Broken(identity=n, actual=a, expected=b, filled=True))
-            bad.update(i for i in ident.cells if nums[i] is None)
+            out.append(Broken(n, a, b, True))
+            bad.update(blank[n])
     for n in incomplete:
-        for i in s.identities[n].cells:
-            if nums[i] is None and i not in implied:
-                implied[i] = None if i in bad else known.get(i)
+        for i in blank[n]:
+            if i not in implied:
+                implied[i] = None if i in bad else cast("int | None", work[i])
     return out
 
 
@@ -152,9 +184,7 @@ def _fixes(
     out: dict[str, tuple[CellFix, ...]] = {}
     for block, items in by_block.items():
         idents = [s.identities[b.identity] for b in items]
-        common = set(idents[0].cells)
-        for ident in idents[1:]:
-            common.intersection_update(ident.cells)
+        common = set(idents[0].cells).intersection(*(ident.cells for ident in idents[1:]))
         fixes: list[CellFix] = []
         for i in sorted(common):
             current = nums[i]

@@ -12,7 +12,7 @@ from .._schema import AnnualReport, Value
 from .._template import Edition, template
 from ._catalogue import BUILTIN_KINDS
 from ._discrepancy import Discrepancy, DiscrepancyKind, Severity
-from ._identities import read_values
+from ._identities import Facts, Slots, facts, read_values, slots
 from ._localise import Analysis, analyse
 
 __all__ = [
@@ -58,7 +58,7 @@ class RuleContext:
     identity analysis are computed at most once per report.
     """
 
-    __slots__ = ("_analysis", "_cells", "_values", "previous", "report")
+    __slots__ = ("_analysis", "_cells", "_layout", "_scanned", "_values", "previous", "report")
 
     def __init__(self, report: AnnualReport, previous: AnnualReport | None = None) -> None:
         self.report = report
@@ -67,6 +67,8 @@ class RuleContext:
         self._values: list[Value] | None = None
         self._cells: _CellView | None = None
         self._analysis: Analysis | None = None
+        self._scanned: Facts | None = None
+        self._layout: Slots | None = None
 
     @property
     def edition(self) -> Edition:
@@ -91,8 +93,22 @@ class RuleContext:
     def analysis(self) -> Analysis:
         """The identities of tables 三 and 四 evaluated (see :mod:`._localise`)."""
         if self._analysis is None:
-            self._analysis = analyse(self.report, self.values)
+            self._analysis = analyse(self.report, self.values, plain=self._facts.plain)
         return self._analysis
+
+    @property
+    def _slots(self) -> Slots:
+        """The slots of the report's edition (internal)."""
+        if self._layout is None:
+            self._layout = slots(self.edition)
+        return self._layout
+
+    @property
+    def _facts(self) -> Facts:
+        """What one scan of :attr:`values` tells the built-in rules (internal)."""
+        if self._scanned is None:
+            self._scanned = facts(self._slots, self.values)
+        return self._scanned
 
 
 Check = Callable[[AnnualReport, RuleContext], Iterable[Discrepancy]]
@@ -100,6 +116,9 @@ Check = Callable[[AnnualReport, RuleContext], Iterable[Discrepancy]]
 passed to ``validate(rules=[...])`` directly."""
 
 C = TypeVar("C", bound=Check)
+
+Findings = Callable[[AnnualReport, RuleContext], list[Discrepancy]]
+"""A built-in rule's implementation: its check's findings as a list."""
 
 
 @frozen(kw_only=True)
@@ -120,13 +139,48 @@ class Rule:
 _RULES: dict[str, Rule] = {}
 """Registered rules by code, in run order (the built-ins are added by ``_rules``)."""
 _BUILTIN_CODES = frozenset(k.code for k in BUILTIN_KINDS)
+_FINDINGS: dict[Check, tuple[Findings, bool]] = {}
+"""Built-in check -> (its implementation returning a list, whether that list is in cell order)."""
+Step = tuple[Check, Findings | None, bool]
+"""A check to run, with its built-in implementation and whether that is in cell order (a check
+that is not built in: ``None`` and False)."""
+_default: tuple[tuple[Check, ...], tuple[Step, ...]] | None = None
+"""Cache of every registered rule's check and step, in run order (reset when the rules change)."""
 
 
-def add_builtin(rule: Rule) -> None:
-    """Register a built-in rule (used by ``_rules`` at import)."""
+def add_builtin(rule: Rule, findings: Findings, *, ordered: bool) -> None:
+    """Register a built-in rule (used by ``_rules`` at import).
+
+    ``findings`` computes what ``rule.check`` yields, as a list; ``ordered`` tells that the list
+    is already in the order :func:`validate` sorts a rule's findings into (by cell).
+    """
+    global _default
     if rule.code not in _BUILTIN_CODES:
         raise ValueError(f"{rule.code!r} is not in the catalogue")
     _RULES[rule.code] = rule
+    _FINDINGS[rule.check] = (findings, ordered)
+    _default = None
+
+
+def steps(checks: Iterable[Check]) -> tuple[Step, ...]:
+    """``checks`` with their built-in implementations (see :data:`Step`)."""
+    return tuple(_step(c) for c in checks)
+
+
+def _step(check: Check) -> Step:
+    try:
+        findings, ordered = _FINDINGS[check]
+    except (KeyError, TypeError):  # not built in (TypeError: an unhashable callable object)
+        return (check, None, False)
+    return (check, findings, ordered)
+
+
+def _defaults() -> tuple[tuple[Check, ...], tuple[Step, ...]]:
+    global _default
+    if _default is None:
+        checks = tuple(r.check for r in _RULES.values())
+        _default = (checks, steps(checks))
+    return _default
 
 
 def register_rule(
@@ -169,7 +223,9 @@ def register_rule(
             raise ValueError(f"{code!r} is a built-in code")
         if code in _RULES and not replace:
             raise ValueError(f"a rule {code!r} is already registered; pass replace=True")
+        global _default
         _RULES[code] = Rule(kind=kind, check=check, cross_year=cross_year)
+        _default = None
         return check
 
     return decorate
@@ -177,9 +233,11 @@ def register_rule(
 
 def unregister_rule(code: str) -> None:
     """Remove a rule added with :func:`register_rule` (built-in rules cannot be removed)."""
+    global _default
     if code in _BUILTIN_CODES:
         raise ValueError(f"{code!r} is a built-in rule; select rules with validate(rules=...)")
     del _RULES[code]
+    _default = None
 
 
 def rules() -> tuple[Rule, ...]:
@@ -204,7 +262,7 @@ def catalogue() -> tuple[DiscrepancyKind, ...]:
 def resolve(selection: Iterable[str | Rule | Check] | None) -> tuple[Check, ...]:
     """The checks to run for ``validate(rules=selection)``, in the given order."""
     if selection is None:
-        return tuple(r.check for r in _RULES.values())
+        return _defaults()[0]
     if isinstance(selection, (str, bytes)) or not isinstance(selection, Iterable):
         raise TypeError(
             f"rules must be a list of codes, Rule objects or checks, not {type(selection).__name__}"
@@ -224,6 +282,13 @@ def resolve(selection: Iterable[str | Rule | Check] | None) -> tuple[Check, ...]
                 f"rules items must be codes, Rule objects or checks, not {type(item).__name__}"
             )
     return tuple(out)
+
+
+def resolve_steps(selection: Iterable[str | Rule | Check] | None) -> tuple[Step, ...]:
+    """:func:`resolve` with each check's :data:`Step`."""
+    if selection is None:
+        return _defaults()[1]
+    return steps(resolve(selection))
 
 
 def cross_year_checks(selection: Iterable[str | Rule | Check] | None) -> tuple[Check, ...]:

@@ -14,7 +14,15 @@ from ._catalogue import SERIES_DUPLICATE_YEAR, SERIES_GAP
 from ._discrepancy import Discrepancy
 from ._identities import structure
 from ._labels import SECTION_NAMES
-from ._registry import Check, Rule, RuleContext, cross_year_checks, resolve
+from ._registry import (
+    Check,
+    Rule,
+    RuleContext,
+    Step,
+    cross_year_checks,
+    resolve_steps,
+    steps,
+)
 
 __all__ = [
     "Discrepancies",
@@ -70,18 +78,48 @@ def _sorted(found: list[Discrepancy], index: Mapping[str, int]) -> list[Discrepa
     return sorted(found, key=key)
 
 
-def _run(report: AnnualReport, ctx: RuleContext, checks: Sequence[Check]) -> Iterator[Discrepancy]:
-    for check in checks:
+def _not_a_discrepancy(check: Check, d: object) -> TypeError:
+    return TypeError(
+        f"rule {getattr(check, '__name__', check)!r} yielded {type(d).__name__}, not a Discrepancy"
+    )
+
+
+def _run(report: AnnualReport, ctx: RuleContext, plan: Sequence[Step]) -> Iterator[Discrepancy]:
+    for check, findings, ordered in plan:
+        if findings is not None:
+            found = findings(report, ctx)
+            if not ordered and len(found) > 1:
+                found = _sorted(found, _order(report, ctx))
+            yield from found
+            continue
         found = list(check(report, ctx))
         if len(found) > 1:
             found = _sorted(found, _order(report, ctx))
         for d in found:
             if not isinstance(d, Discrepancy):
-                raise TypeError(
-                    f"rule {getattr(check, '__name__', check)!r} yielded "
-                    f"{type(d).__name__}, not a Discrepancy"
-                )
+                raise _not_a_discrepancy(check, d)
             yield d
+
+
+def _collect(report: AnnualReport, ctx: RuleContext, plan: Sequence[Step]) -> list[Discrepancy]:
+    """``list(_run(...))``, without a generator step per finding."""
+    out: list[Discrepancy] = []
+    for check, findings, ordered in plan:
+        if findings is not None:  # a built-in rule
+            found = findings(report, ctx)
+            if found:
+                if not ordered and len(found) > 1:
+                    found = _sorted(found, _order(report, ctx))
+                out += found
+            continue
+        found = list(check(report, ctx))
+        if len(found) > 1:
+            found = _sorted(found, _order(report, ctx))
+        for d in found:
+            if not isinstance(d, Discrepancy):
+                raise _not_a_discrepancy(check, d)
+        out += found
+    return out
 
 
 def iter_discrepancies(
@@ -92,8 +130,8 @@ def iter_discrepancies(
 ) -> Iterator[Discrepancy]:
     """Lazily yield what :func:`validate` returns (rule by rule, so the first is cheap)."""
     _check_args(report, previous)
-    checks = resolve(rules)
-    return _run(report, RuleContext(report, previous), checks)
+    plan = resolve_steps(rules)
+    return _run(report, RuleContext(report, previous), plan)
 
 
 class Discrepancies(tuple[Discrepancy, ...]):
@@ -120,7 +158,9 @@ def validate(
     Iterable[Discrepancy]``, run in the given order; by default every registered rule runs.
     Pure: the result depends only on the arguments and the registered rules.
     """
-    return Discrepancies(iter_discrepancies(report, previous=previous, rules=rules))
+    _check_args(report, previous)
+    plan = resolve_steps(rules)
+    return Discrepancies(_collect(report, RuleContext(report, previous), plan))
 
 
 def validate_parsed(
@@ -138,7 +178,7 @@ def validate_parsed(
             f".provenance (a mapping), not {type(parsed).__name__}"
         )
     out = []
-    for d in iter_discrepancies(report, previous=previous, rules=rules):
+    for d in validate(report, previous=previous, rules=rules):
         lines: set[int] = set()
         for p in d.paths:
             prov = provenance.get(p)
@@ -167,7 +207,7 @@ def validate_series(
         if type(r.meta.year) is not int:
             raise ValueError("every report of a series needs meta.year")
     items.sort(key=lambda r: r.meta.year or 0)
-    checks = cross_year_checks(rules)
+    plan = steps(cross_year_checks(rules))
     out: list[Discrepancy] = []
     for prev, this in itertools.pairwise(items):
         y, p = this.meta.year, prev.meta.year
@@ -197,6 +237,6 @@ def validate_series(
         else:
             out.extend(
                 d if d.year is not None else attrs.evolve(d, year=y)
-                for d in _run(this, RuleContext(this, prev), checks)
+                for d in _run(this, RuleContext(this, prev), plan)
             )
     return tuple(out)
