@@ -180,6 +180,15 @@ class _Table:
         self.ccol = 0
         self.cspan = 1
 
+    def open_row(self, start: int, line: int) -> None:
+        """Open a row at offset ``start`` on ``line``, with no cells yet."""
+        self.row_open = True
+        self.row_start = start
+        self.row_line = line
+        self.cells = []
+        self.cursor = 0
+        self.new_spans = []
+
 
 def _clean(raw: str) -> str:
     """:func:`clean_cell_text` of an unescaped cell text, memoised."""
@@ -351,6 +360,11 @@ def _tokenize(text: str) -> list[FastRow]:
     while pos < n:  # each pass reads from pos until the lexer jumps ahead of the next "<"
         for m in finditer(text, pos):
             lt = m.start()
+            if lt > next_nl:  # the line of lt, counted from the last line break passed
+                line += text.count("\n", next_nl, lt)
+                next_nl = text.find("\n", lt)
+                if next_nl < 0:
+                    next_nl = n
             if lt > pos and pieces is not None:
                 pieces.append(text[pos:lt])
             cell_name, cell_attrs, cell_raw, end_name, name, attrs = m.groups()
@@ -359,18 +373,8 @@ def _tokenize(text: str) -> list[FastRow]:
                 if table is None:  # a slice cut inside a table: open an implicit one
                     table = _Table()
                     stack.append(table)
-                if lt > next_nl:
-                    line += text.count("\n", next_nl, lt)
-                    next_nl = text.find("\n", lt)
-                    if next_nl < 0:
-                        next_nl = n
                 if not table.row_open:
-                    table.row_open = True
-                    table.row_start = lt
-                    table.row_line = line
-                    table.cells = []
-                    table.cursor = 0
-                    table.new_spans = []
+                    table.open_row(lt, line)
                 elif pieces is not None:
                     _close_cell(table, lt)
                     pieces = None
@@ -442,18 +446,8 @@ def _tokenize(text: str) -> list[FastRow]:
                     if table is None:  # a slice cut inside a table: open an implicit one
                         table = _Table()
                         stack.append(table)
-                    if lt > next_nl:
-                        line += text.count("\n", next_nl, lt)
-                        next_nl = text.find("\n", lt)
-                        if next_nl < 0:
-                            next_nl = n
                     if not table.row_open:
-                        table.row_open = True
-                        table.row_start = lt
-                        table.row_line = line
-                        table.cells = []
-                        table.cursor = 0
-                        table.new_spans = []
+                        table.open_row(lt, line)
                     elif pieces is not None:
                         _close_cell(table, lt)
                         pieces = None
@@ -480,20 +474,10 @@ def _tokenize(text: str) -> list[FastRow]:
                     if table is None:
                         table = _Table()
                         stack.append(table)
-                    if lt > next_nl:
-                        line += text.count("\n", next_nl, lt)
-                        next_nl = text.find("\n", lt)
-                        if next_nl < 0:
-                            next_nl = n
                     if table.row_open:
                         _close_row(table, lt, rows)
                         pieces = None
-                    table.row_open = True
-                    table.row_start = lt
-                    table.row_line = line
-                    table.cells = []
-                    table.cursor = 0
-                    table.new_spans = []
+                    table.open_row(lt, line)
                 elif name == "table":
                     table = _Table()
                     stack.append(table)
@@ -521,21 +505,8 @@ def _tokenize(text: str) -> list[FastRow]:
                 name = end_name.lower()
                 if name == "td" or name == "th":
                     if pieces is not None:
-                        start = table.cstart
-                        table.cells.append(
-                            _new(
-                                FastCell,
-                                (
-                                    _cell_text(pieces),
-                                    table.cline,
-                                    start,
-                                    pos,
-                                    table.ccol,
-                                    table.cspan,
-                                ),
-                            )
-                        )
-                        pieces = table.pieces = None
+                        _close_cell(table, pos)  # the cell ends with its end tag
+                        pieces = None
                 elif name == "tr":
                     if pieces is not None:
                         _close_cell(table, lt)  # an unclosed cell ends where </tr> starts
