@@ -188,6 +188,17 @@ for _kind, _messages in (
 # -- values ----------------------------------------------------------------------------------------
 
 
+def _negative(kind: DiscrepancyKind, edition: Edition, path: str, v: int | Decimal) -> Discrepancy:
+    """The finding of a negative count or amount."""
+    label = cell_label(edition, path)
+    return kind(
+        paths=(path,),
+        actual=v,
+        message_zh=f"{label}为负数 {v}",
+        message_en=f"{label} is negative ({v})",
+    )
+
+
 @_builtin(K.NEGATIVE_COUNT)
 def negative_count(report: AnnualReport, ctx: RuleContext) -> list[Discrepancy]:
     """Counts below zero (the 2019 本年增/减 columns are signed and exempt)."""
@@ -200,15 +211,7 @@ def negative_count(report: AnnualReport, ctx: RuleContext) -> list[Discrepancy]:
     for i in sl.counts:
         v = vals[i]
         if type(v) is int and v < 0:
-            label = cell_label(ctx.edition, paths[i])
-            out.append(
-                K.NEGATIVE_COUNT(
-                    paths=(paths[i],),
-                    actual=v,
-                    message_zh=f"{label}为负数 {v}",
-                    message_en=f"{label} is negative ({v})",
-                )
-            )
+            out.append(_negative(K.NEGATIVE_COUNT, ctx.edition, paths[i], v))
     return out
 
 
@@ -222,15 +225,7 @@ def negative_amount(report: AnnualReport, ctx: RuleContext) -> list[Discrepancy]
     for i in sl.amounts:
         v = vals[i]
         if (type(v) is int or (isinstance(v, Decimal) and v.is_finite())) and v < 0:
-            label = cell_label(ctx.edition, paths[i])
-            out.append(
-                K.NEGATIVE_AMOUNT(
-                    paths=(paths[i],),
-                    actual=v,
-                    message_zh=f"{label}为负数 {v}",
-                    message_en=f"{label} is negative ({v})",
-                )
-            )
+            out.append(_negative(K.NEGATIVE_AMOUNT, ctx.edition, paths[i], v))
     return out
 
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 from collections.abc import Iterable, Iterator, Mapping, Sequence
-from typing import Protocol
+from typing import Any, Protocol
 
 import attrs
 
@@ -84,40 +84,41 @@ def _not_a_discrepancy(check: Check, d: object) -> TypeError:
     )
 
 
+def _findings(report: AnnualReport, ctx: RuleContext, step: Step) -> list[Any]:
+    """One rule's findings in cell order (a third-party rule's are not type-checked yet)."""
+    check, findings, ordered = step
+    if findings is not None:  # a built-in rule
+        found = findings(report, ctx)
+        if ordered:
+            return found
+    else:
+        found = list(check(report, ctx))
+    if len(found) > 1:
+        found = _sorted(found, _order(report, ctx))
+    return found
+
+
 def _run(report: AnnualReport, ctx: RuleContext, plan: Sequence[Step]) -> Iterator[Discrepancy]:
-    for check, findings, ordered in plan:
-        if findings is not None:
-            found = findings(report, ctx)
-            if not ordered and len(found) > 1:
-                found = _sorted(found, _order(report, ctx))
+    for step in plan:
+        found = _findings(report, ctx, step)
+        if step[1] is not None:
             yield from found
             continue
-        found = list(check(report, ctx))
-        if len(found) > 1:
-            found = _sorted(found, _order(report, ctx))
         for d in found:
             if not isinstance(d, Discrepancy):
-                raise _not_a_discrepancy(check, d)
+                raise _not_a_discrepancy(step[0], d)
             yield d
 
 
 def _collect(report: AnnualReport, ctx: RuleContext, plan: Sequence[Step]) -> list[Discrepancy]:
     """``list(_run(...))``, without a generator step per finding."""
     out: list[Discrepancy] = []
-    for check, findings, ordered in plan:
-        if findings is not None:  # a built-in rule
-            found = findings(report, ctx)
-            if found:
-                if not ordered and len(found) > 1:
-                    found = _sorted(found, _order(report, ctx))
-                out += found
-            continue
-        found = list(check(report, ctx))
-        if len(found) > 1:
-            found = _sorted(found, _order(report, ctx))
-        for d in found:
-            if not isinstance(d, Discrepancy):
-                raise _not_a_discrepancy(check, d)
+    for step in plan:
+        found = _findings(report, ctx, step)
+        if step[1] is None:
+            for d in found:
+                if not isinstance(d, Discrepancy):
+                    raise _not_a_discrepancy(step[0], d)
         out += found
     return out
 
