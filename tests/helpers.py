@@ -13,6 +13,8 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
 SHARED = ROOT.parent / "shared"
 SEEDS = FIXTURES / "seeds"
+TABLE3_COLUMNS = template("2021").row("applications.new_received").columns
+"""Table 三's columns: the six applicant kinds, then ``total`` (the same in both editions)."""
 
 
 def seed_paths() -> list[Path]:

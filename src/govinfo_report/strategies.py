@@ -28,14 +28,8 @@ from ._template import Edition, template
 
 __all__ = ["applications_cells", "meta", "reports", "texts"]
 
-_APPLICANTS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-)
+_APPLICANTS = template(Edition.E2021).row("applications.new_received").columns[:-1]
+"""The applicant columns of table 三 (without ``total``; the same in both editions)."""
 _OUTCOMES = ("upheld", "corrected", "other", "pending")
 
 _CJK = st.characters(min_codepoint=0x4E00, max_codepoint=0x9FA5)

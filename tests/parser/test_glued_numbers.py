@@ -6,6 +6,7 @@ from __future__ import annotations
 from govinfo_report import flatten
 from govinfo_report._align import _split_glued
 from govinfo_report._parse import parse
+from tests.helpers import TABLE3_COLUMNS
 
 _HEAD = "红旗区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n概述。\n"
 _COLS = ("a", "b", "c", "d", "e", "f", "total")
@@ -54,7 +55,7 @@ def test_glued_row_in_report_is_split_with_diagnostic() -> None:
     )
     result = parse(text)
     flat = flatten(result.report)
-    row = [flat[f"applications.new_received.{c}"] for c in _APPLICANTS]
+    row = [flat[f"applications.new_received.{c}"] for c in TABLE3_COLUMNS]
     assert row == [1079, 2244, 1325, 2375, 3319, 1212, 11554]
     assert "glued_numbers" in result.codes()
 
@@ -65,14 +66,3 @@ def test_row_with_a_fitting_blank_is_not_split() -> None:
     result = parse(text)
     assert "glued_numbers" not in result.codes()
     assert flatten(result.report)["applications.new_received.total"] == 15
-
-
-_APPLICANTS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-)

@@ -6,17 +6,9 @@ from govinfo_report import flatten
 from govinfo_report._parse import parse
 from govinfo_report.tokenizers._fixed import box
 from govinfo_report.tokenizers._pipe import adoc, wiki
+from tests.helpers import TABLE3_COLUMNS
 
 _HEAD = "红旗区人民政府2022年政府信息公开工作年度报告\n一、总体情况\n概述。\n"
-_APPLICANTS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-    "total",
-)
 
 
 def _cells(text: str, prefix: str) -> dict[str, object]:
@@ -120,7 +112,7 @@ def test_merged_label_padding_cells_before_numbers() -> None:
         "| 申请人情况 | | | | | | | | | |\n" + "\n".join(rows) + "\n"
     )
     cells = _cells(text, "applications.granted.")
-    got = [cells[f"applications.granted.{c}"] for c in _APPLICANTS]
+    got = [cells[f"applications.granted.{c}"] for c in TABLE3_COLUMNS]
     assert got == [0, 349, 0, 0, 0, None, 349]
 
 
@@ -158,5 +150,5 @@ def test_flat_blank_located_by_column_identities() -> None:
     ]
     text = _HEAD + "三、收到和处理政府信息公开申请情况\n申请人情况\n" + "\n".join(rows) + "\n"
     cells = _cells(text, "applications.granted.")
-    got = [cells[f"applications.granted.{c}"] for c in _APPLICANTS]
+    got = [cells[f"applications.granted.{c}"] for c in TABLE3_COLUMNS]
     assert got == [5, 0, 7, 3, None, 2, 17]

@@ -6,15 +6,7 @@ from hypothesis import given
 
 from govinfo_report import AnnualReport, flatten, template
 from govinfo_report.strategies import reports
-
-_COLS = (
-    "natural_person",
-    "commercial_enterprise",
-    "research_institution",
-    "social_welfare_org",
-    "legal_service_org",
-    "other_org",
-)
+from tests.helpers import TABLE3_COLUMNS
 
 
 def _broken_identities(report: AnnualReport) -> list[str]:
@@ -24,9 +16,9 @@ def _broken_identities(report: AnnualReport) -> list[str]:
     results = rows[2:-2]
     broken = []
     for row in rows:
-        if sum(cells[f"{row}.{c}"] or 0 for c in _COLS) != cells[f"{row}.total"]:
+        if sum(cells[f"{row}.{c}"] or 0 for c in TABLE3_COLUMNS[:-1]) != cells[f"{row}.total"]:
             broken.append(f"row {row}")
-    for col in (*_COLS, "total"):
+    for col in TABLE3_COLUMNS:
         handled = sum(cells[f"{r}.{col}"] or 0 for r in results)
         if handled != cells[f"applications.total_handled.{col}"]:
             broken.append(f"column {col}")
