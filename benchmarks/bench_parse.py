@@ -16,12 +16,13 @@ from __future__ import annotations
 
 import argparse
 import random
-import statistics
 import time
 import tracemalloc
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
+
+from bench_pipeline import time_calls
 
 from govinfo_report import Value, empty_report, flatten, render, render_layouts, unflatten, validate
 from govinfo_report._parse import parse
@@ -79,20 +80,10 @@ def from_strategies(count: int) -> list[str]:
 
 
 def _time(fn: Callable[[Any], object], items: Sequence[Any], repeat: int) -> str:
-    per: list[float] = []
-    cpu = 0.0
-    for _ in range(repeat):
-        c0 = time.process_time()
-        for x in items:
-            t0 = time.perf_counter()
-            fn(x)
-            per.append(time.perf_counter() - t0)
-        cpu += time.process_time() - c0
-    per.sort()
-    p99 = per[min(len(per) - 1, int(len(per) * 0.99))]
+    r = time_calls(fn, items, repeat)
     return (
-        f"{len(per) / cpu:.0f} reports/s per core; median {statistics.median(per) * 1000:.3f} ms, "
-        f"p99 {p99 * 1000:.2f} ms"
+        f"{r['per_s']:.0f} reports/s per core; median {r['median_ms']:.3f} ms, "
+        f"p99 {r['p99_ms']:.2f} ms"
     )
 
 

@@ -97,7 +97,7 @@ def _encode(texts: Sequence[str]) -> list[bytes]:
     return out
 
 
-def _time(fn: Callable[[Any], object], items: Sequence[Any], repeat: int) -> dict[str, float]:
+def time_calls(fn: Callable[[Any], object], items: Sequence[Any], repeat: int) -> dict[str, float]:
     """CPU-time throughput over ``repeat`` passes and wall-clock per-item median/p99."""
     for x in items[:5]:
         fn(x)  # warm caches (template, label indexes)
@@ -166,7 +166,7 @@ def main() -> None:
         ("text  -> parse -> validate", _text_pipeline, texts),
         ("bytes -> decode -> fix_mojibake -> parse -> validate", _bytes_pipeline, data),
     ):
-        r = _time(fn, items, args.repeat)
+        r = time_calls(fn, items, args.repeat)
         print(
             f"{name}: {r['per_s']:.0f} reports/s per core; median {r['median_ms']:.2f} ms, "
             f"p99 {r['p99_ms']:.2f} ms; {r['cpu_ms'] / floor:.0f}x the regex floor"
