@@ -559,10 +559,11 @@ def parse(
         # the largest end of the spans starting at each offset: a token starting there is
         # covered exactly when it ends within it (the bisection below finds the same span)
         ends = dict(covered)
-        for a, b in _number_spans(region, ends) if spans is None else spans:
-            end = ends.get(a)
-            if end is not None and b <= end:
-                continue
+        if spans is None:
+            spans = _number_spans(region, ends)
+        else:  # the scan of the stream decoder, with the skip _number_spans makes
+            spans = [(a, b) for a, b in spans if (e := ends.get(a)) is None or b > e]
+        for a, b in spans:
             k = bisect.bisect_right(starts, a) - 1
             if not (k >= 0 and covered[k][0] <= a and b <= covered[k][1]):
                 a += offset

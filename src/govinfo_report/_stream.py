@@ -137,8 +137,7 @@ def stream_order(
     or ``None`` to keep ``result`` (the decoder does not apply, or no unique order fits)."""
     if table not in STREAM_TABLES or len(spans) > _MAX_NUMBERS:
         return None
-    rows = template(edition).rows_of(table)
-    paths = [[c.path for c in r.cells] for r in rows]
+    paths = _grid_paths(edition, table)
     n_rows = len(paths)
     n_cols = len(paths[0])
     if len(spans) != n_rows * n_cols or any(len(p) != n_cols for p in paths):
