@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import codecs
 import re
 from collections.abc import Callable
 from pathlib import Path
@@ -9,6 +10,18 @@ from pathlib import Path
 from govinfo_report.repair._vocab import template_labels
 
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+ENCODINGS: dict[str, tuple[Callable[[str], bytes], str]] = {
+    "utf-8": (lambda t: t.encode("utf-8"), "utf-8"),
+    "utf-8 BOM": (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "utf-8-sig"),
+    "gb18030": (lambda t: t.encode("gb18030"), "gb18030"),
+    "gbk": (lambda t: t.encode("gbk"), "gb18030"),
+    "utf-16-le BOM": (lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), "utf-16-le"),
+    "utf-16-be BOM": (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16-be"),
+    "utf-16-le": (lambda t: t.encode("utf-16-le"), "utf-16-le"),
+    "utf-16-be": (lambda t: t.encode("utf-16-be"), "utf-16-be"),
+}
+"""Encodings ``decode`` must recognise: name -> (encoder, the encoding ``decode`` reports)."""
 
 
 def sentences() -> list[str]:

@@ -2,10 +2,8 @@
 
 from __future__ import annotations
 
-import codecs
-
 import pytest
-from _repair_corpus import seed_texts, sentences, traditional
+from _repair_corpus import ENCODINGS, seed_texts, sentences, traditional
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -15,23 +13,12 @@ _REPORT = seed_texts()[1]
 _PARAGRAPH = max(_REPORT.split("\n\n"), key=len)
 _SIZES = {"sentence": sentences()[3], "paragraph": _PARAGRAPH, "report": _REPORT}
 
-_ENCODINGS = {
-    "utf-8": (lambda t: t.encode("utf-8"), "utf-8"),
-    "utf-8 BOM": (lambda t: codecs.BOM_UTF8 + t.encode("utf-8"), "utf-8-sig"),
-    "gb18030": (lambda t: t.encode("gb18030"), "gb18030"),
-    "gbk": (lambda t: t.encode("gbk"), "gb18030"),
-    "utf-16-le BOM": (lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), "utf-16-le"),
-    "utf-16-be BOM": (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16-be"),
-    "utf-16-le": (lambda t: t.encode("utf-16-le"), "utf-16-le"),
-    "utf-16-be": (lambda t: t.encode("utf-16-be"), "utf-16-be"),
-}
-
 
 @pytest.mark.parametrize("size", sorted(_SIZES))
-@pytest.mark.parametrize("name", sorted(_ENCODINGS))
+@pytest.mark.parametrize("name", sorted(ENCODINGS))
 def test_picks_the_encoding(name: str, size: str) -> None:
     """Each encoding is recognised, from one sentence to a whole report."""
-    encode, expected = _ENCODINGS[name]
+    encode, expected = ENCODINGS[name]
     text = _SIZES[size]
     result = decode(encode(text))
     assert (result.text, result.encoding) == (text, expected)

@@ -10,9 +10,9 @@ from __future__ import annotations
 
 import codecs
 import unicodedata
-from collections.abc import Callable
 
 import pytest
+from _repair_corpus import ENCODINGS
 from hypothesis import given
 from hypothesis import strategies as st
 
@@ -72,17 +72,6 @@ _W3M_REPORT = (
     "及时回应社会关切。\n\n" + _W3M
 )
 
-_ENCODINGS: dict[str, tuple[Callable[[str], bytes], str]] = {
-    "utf-8": (lambda t: t.encode("utf-8"), "utf-8"),
-    "utf-8 BOM": (lambda t: t.encode("utf-8-sig"), "utf-8-sig"),
-    "gb18030": (lambda t: t.encode("gb18030"), "gb18030"),
-    "gbk": (lambda t: t.encode("gbk"), "gb18030"),
-    "utf-16-le BOM": (lambda t: codecs.BOM_UTF16_LE + t.encode("utf-16-le"), "utf-16-le"),
-    "utf-16-be BOM": (lambda t: codecs.BOM_UTF16_BE + t.encode("utf-16-be"), "utf-16-be"),
-    "utf-16-le": (lambda t: t.encode("utf-16-le"), "utf-16-le"),
-    "utf-16-be": (lambda t: t.encode("utf-16-be"), "utf-16-be"),
-}
-
 
 def test_the_synthetic_section_is_mostly_layout() -> None:
     """The case the tests are about: box drawing outnumbers everything else."""
@@ -91,10 +80,10 @@ def test_the_synthetic_section_is_mostly_layout() -> None:
 
 
 @pytest.mark.parametrize("text", [_W3M, _W3M_REPORT], ids=["tables", "report"])
-@pytest.mark.parametrize("name", sorted(_ENCODINGS))
+@pytest.mark.parametrize("name", sorted(ENCODINGS))
 def test_box_drawn_tables_decode_exactly(name: str, text: str) -> None:
     """A w3m-like report decodes exactly, in the right encoding, with no replaced byte."""
-    encode, expected = _ENCODINGS[name]
+    encode, expected = ENCODINGS[name]
     result = decode(encode(text))
     assert (result.text, result.encoding, result.replaced) == (text, expected, ())
 
