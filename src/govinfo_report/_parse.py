@@ -33,7 +33,7 @@ from ._segment import (
     segment,
     split_lines,
 )
-from ._stream import STREAM_TABLES, settled, stream_order
+from ._stream import STREAM_TABLES, labelled, settled, stream_order
 from ._template import Edition, template
 from .tokenizers._base import Tokenizer
 from .tokenizers._builtins import max_score, rows_of  # (importing it registers the built-ins)
@@ -486,7 +486,7 @@ def parse(
         if result is None:
             continue
         spans: list[tuple[int, int]] | None = None  # the region's numbers, when computed
-        if tkey in STREAM_TABLES and not settled(ed, tkey, result):
+        if tkey in STREAM_TABLES and not labelled(result) and not settled(ed, tkey, result):
             # a scrambled reading order: re-read the numbers in the one order the totals allow
             spans = _number_spans(region)
             redo = stream_order(ed, tkey, region, spans, result)

@@ -2,8 +2,10 @@
 
 Some PDF extractions (pdftotext without ``-layout``, pdfminer) print a table's numbers in an
 order unrelated to their labels: row by row without the row labels, or column by column in
-chunks of several rows. When the normal alignment of table 三 or 四 leaves the table
-inconsistent (a row empty, a cell missing or an identity failing) and the region holds exactly
+chunks of several rows. When the normal alignment of table 三 or 四 did not read every row
+under its exact label (it left a note: a fuzzy or positional row, a short row, an extra row...)
+and leaves the table inconsistent (a row empty, a cell missing or an identity failing), and the
+region holds exactly
 ``rows x columns`` numbers, the numbers are laid on the template grid in consecutive chunks
 of rows, each chunk read column by column (a chunk of one row is read row by row; chunk sizes
 free, each chunk's rows must satisfy their row totals). The table is re-read only when exactly
@@ -22,7 +24,7 @@ from ._numbers import MISS, NUMBER_CACHE, parse_number
 from ._template import Edition, template
 from .tokenizers._base import Cell
 
-__all__ = ["STREAM_TABLES", "settled", "stream_order"]
+__all__ = ["STREAM_TABLES", "labelled", "settled", "stream_order"]
 
 STREAM_TABLES = frozenset({"applications", "appeals"})
 """Tables the decoder knows the identities of."""
@@ -102,6 +104,14 @@ def _chunk_readings(values: Sequence[int], n_rows: int, n_cols: int) -> list[Rea
     return memo[0]
 
 
+def labelled(result: AlignResult) -> bool:
+    """Whether the alignment read every row of the table under its own exact label, with one
+    number per column and nothing left over (it left no note at all). Then the reading order
+    kept the labels, and :func:`stream_order` does not re-read the table even when it does not
+    add up: a report whose printed numbers disagree is reported, not rearranged."""
+    return bool(result.placed) and not (result.notes or result.extras or result.unassigned)
+
+
 def settled(edition: Edition, table: str, result: AlignResult) -> bool:
     """Whether ``result`` fills every cell of ``table`` with a count and satisfies every
     identity the decoder knows (then :func:`stream_order` keeps it: callers may skip it)."""
@@ -142,8 +152,8 @@ def stream_order(
     n_cols = len(paths[0])
     if len(spans) != n_rows * n_cols or any(len(p) != n_cols for p in paths):
         return None
-    if settled(edition, table, result):
-        return None  # the alignment is already consistent
+    if labelled(result) or settled(edition, table, result):
+        return None  # the labels were read, or the alignment is already consistent
     values: list[int] = []
     for a, b in spans:
         word = region[a:b]

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from govinfo_report._align import AlignResult
+from govinfo_report._align import AlignResult, Placed
 from govinfo_report._parse import _number_spans, parse
 from govinfo_report._stream import _chunk_readings, stream_order
 from govinfo_report._template import Edition, template
@@ -98,3 +98,33 @@ def test_pdftotext_default_report_uses_stream_order() -> None:
     for path, prov in result.provenance.items():
         if path.startswith("applications."):
             assert result.text[prov.start : prov.end] == prov.raw
+
+
+def test_labelled_table_is_not_reread() -> None:
+    """A table whose every row was read under its exact label keeps its alignment even when it
+    does not add up and another reading order would: its labels fix the order."""
+    grid = _grid21()
+    flat = [str(v) for row in grid for v in row]
+    region = " ".join(flat)
+    scrambled = _check(region, grid)  # unlabelled: re-read
+    # the same numbers, read under their labels in a (wrong) order that does not add up
+    wrong = [Placed(p.path, 1, p.cell) for p in scrambled.placed]
+    labelled_result = AlignResult(placed=tuple(wrong), extras=(), notes=(), unassigned=())
+    spans = _number_spans(region)
+    assert stream_order(Edition.E2021, "applications", region, spans, labelled_result) is None
+    noted = AlignResult(placed=tuple(wrong), extras=(), notes=scrambled.notes, unassigned=())
+    assert stream_order(Edition.E2021, "applications", region, spans, noted) is not None
+
+
+def test_labelled_inconsistent_report_keeps_its_numbers() -> None:
+    """A rendered report with one cell of table 三 off parses to exactly what it prints."""
+    from govinfo_report import empty_report, flatten, render, unflatten
+
+    cells = dict(flatten(empty_report("2021")))
+    for i, path in enumerate(p for row in _paths() for p in row):
+        cells[path] = (i * 7) % 5
+    report = unflatten(cells, edition="2021")
+    for layout in ("tab", "pipe", "pdf"):
+        result = parse(render(report, layout))
+        assert "stream_order" not in result.codes()
+        assert result.report.applications == report.applications
