@@ -158,6 +158,11 @@ def _lines_of(run: _Run) -> tuple[int, ...]:
 
 
 def _match(frags: Sequence[AnyCell], index: LabelIndex, start: int) -> tuple[Match | None, str]:
+    if frags:  # the usual case first: the last text cell alone names a template row
+        last = frags[-1].text.strip()
+        m = index.match(last, start)
+        if m is not None and m.target.kind is None:
+            return m, last
     fallback: tuple[Match, str] | None = None
     texts = [c.text.strip() for c in frags[-4:]]
     label = ""

@@ -2,14 +2,15 @@
 
 ``types.MappingProxyType`` cannot be pickled, so results could not cross process boundaries
 without a ``copyreg`` hook. :class:`FrozenMap` is a small immutable ``Mapping`` that pickles as
-the plain dict it wraps. :class:`LazyProvenance` holds each cell's ``(line, start, end)`` and
-builds a :class:`~govinfo_report.Provenance` only when a value is asked for (most callers never
-look at most cells' provenance).
+the plain dict it wraps. :class:`LazyProvenance` holds each table's cells as the tokenizer gave
+them and builds a :class:`~govinfo_report.Provenance` only when a value is asked for (most
+callers never look at most cells' provenance).
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterator, Mapping
+import itertools
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from typing import Any, TypeVar
 
 __all__ = ["FrozenMap", "LazyProvenance"]
@@ -60,43 +61,50 @@ class FrozenMap(Mapping[_K, _V]):
 
 
 class LazyProvenance(FrozenMap[str, _V]):
-    """Paths to provenance records built on first access from ``(line, start, end)`` entries.
+    """Paths to provenance records built on first access from the parser's own cell records.
 
-    ``make(path, line, start, end)`` builds one record; the records built are kept, so asking
-    twice gives the same object. Keys, length and membership never build anything.
+    ``parts`` are ``(entries, context)`` pairs, one per table read: ``entries`` maps each path
+    to its source cell, ``context`` is what turns the cell's region-relative line and offsets
+    into the text's. ``make(path, cell, context)`` builds one record; the records built are
+    kept, so asking twice gives the same object. A path is in one part at most. Keys, length
+    and membership never build anything; iteration follows the parts, then each part's order.
     """
 
-    __slots__ = ("_complete", "_make", "_raw")
+    __slots__ = ("_complete", "_make", "_parts")
 
     def __init__(
-        self, raw: dict[str, tuple[int, int, int]], make: Callable[[str, int, int, int], _V]
+        self,
+        parts: Sequence[tuple[Mapping[str, Any], Any]],
+        make: Callable[[str, Any, Any], _V],
     ) -> None:
         super().__init__()
-        self._raw = raw
+        self._parts = tuple(parts)
         self._make = make
-        self._complete = not raw
+        self._complete = not any(entries for entries, _ in self._parts)
 
     def __getitem__(self, key: str) -> _V:
         try:
             return self._data[key]
         except KeyError:
             pass
-        line, start, end = self._raw[key]
-        value = self._data[key] = self._make(key, line, start, end)
-        return value
+        for entries, context in self._parts:
+            if key in entries:
+                value = self._data[key] = self._make(key, entries[key], context)
+                return value
+        raise KeyError(key)
 
     def __iter__(self) -> Iterator[str]:
-        return iter(self._raw)
+        return itertools.chain.from_iterable(entries for entries, _ in self._parts)
 
     def __len__(self) -> int:
-        return len(self._raw)
+        return sum(len(entries) for entries, _ in self._parts)
 
     def __contains__(self, key: object) -> bool:
-        return key in self._raw
+        return any(key in entries for entries, _ in self._parts)
 
     def _items(self) -> dict[str, _V]:
         if not self._complete:
             get = self.__getitem__
-            self._data = {k: get(k) for k in self._raw}  # in insertion order
+            self._data = {k: get(k) for k in self}  # in the parts' order
             self._complete = True
         return self._data

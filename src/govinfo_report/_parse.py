@@ -35,7 +35,7 @@ from ._segment import (
 )
 from ._stream import STREAM_TABLES, labelled, settled, stream_order
 from ._template import Edition, template
-from .tokenizers._base import Tokenizer
+from .tokenizers._base import AnyCell, Tokenizer
 from .tokenizers._builtins import max_score, rows_of  # (importing it registers the built-ins)
 from .tokenizers._html import html_text
 from .tokenizers._registry import get_tokenizer, tokenizers
@@ -306,9 +306,16 @@ def _number_spans(region: str, skip: Mapping[int, int] | None = None) -> list[tu
     return out
 
 
-def _provenance_maker(text: str) -> Callable[[str, int, int, int], Provenance]:
-    def make(path: str, line: int, start: int, end: int) -> Provenance:
-        return Provenance(path=path, lines=(line,), raw=text[start:end], start=start, end=end)
+def _provenance_maker(text: str) -> Callable[[str, AnyCell, tuple[int, int]], Provenance]:
+    """``make(path, cell, (line shift, offset shift))`` of a cell of a table region."""
+
+    def make(path: str, cell: AnyCell, shift: tuple[int, int]) -> Provenance:
+        dl, offset = shift
+        start = cell.start + offset
+        end = cell.end + offset
+        return Provenance(
+            path=path, lines=(cell.line + dl,), raw=text[start:end], start=start, end=end
+        )
 
     return make
 
@@ -444,7 +451,7 @@ def parse(
         )
     # -- tables
     cells: dict[str, Value] = {}
-    prov: dict[str, tuple[int, int, int]] = {}
+    prov: list[tuple[dict[str, AnyCell], tuple[int, int]]] = []
     layouts: dict[str, str] = {}
     counts: dict[str, int] = {}
     confs: dict[str, float] = {}
@@ -493,16 +500,13 @@ def parse(
             if redo is not None:
                 result = redo
         dl = line0 - 1
-        # covered spans, relative to the region (shifted only for the unassigned-number test)
-        covered: list[tuple[int, int]] = []
-        cover = covered.append
-        for path, value, cell in result.placed:
-            cells[path] = value
-            a = cell.start
-            b = cell.end
-            prov[path] = (cell.line + dl, a + offset, b + offset)
-            cover((a, b))
-        counts[layouts[tkey]] = counts.get(layouts[tkey], 0) + len(result.placed)
+        placed = result.placed
+        cells.update({path: value for path, value, _ in placed})
+        sources: dict[str, AnyCell] = {path: cell for path, _, cell in placed}
+        prov.append((sources, (dl, offset)))
+        # the cells read (placed, extra or unassigned): a number token they cover is not lost
+        read: list[AnyCell] = [cell for _, _, cell in placed]
+        counts[layouts[tkey]] = counts.get(layouts[tkey], 0) + len(placed)
         for ex in result.extras:
             i = len(extras)
             try:
@@ -522,11 +526,9 @@ def parse(
             )
             for j, c in enumerate(ex.cells):
                 if c is not None:
-                    path = f"extra_rows.{i}.{j}"
-                    prov[path] = (c.line + dl, c.start + offset, c.end + offset)
-                    cover((c.start, c.end))
-        for c in result.unassigned:
-            cover((c.start, c.end))
+                    sources[f"extra_rows.{i}.{j}"] = c
+                    read.append(c)
+        read += result.unassigned
         for n in result.notes:
             diags.append(
                 Diagnostic(
@@ -554,15 +556,18 @@ def parse(
                 ):
                     pairs.append((label, official))
                     pair_work += len(label) * len(official)
-        covered.sort()
-        starts = [s for s, _ in covered]
-        # the largest end of the spans starting at each offset: a token starting there is
-        # covered exactly when it ends within it (the bisection below finds the same span)
-        ends = dict(covered)
+        # the largest end of the cells starting at each offset: a token starting there is
+        # covered when it ends within it
+        ends = {c.start: c.end for c in read}
+        if len(ends) < len(read):  # cells sharing a start: keep the largest end
+            ends = dict(sorted((c.start, c.end) for c in read))
         if spans is None:
             spans = _number_spans(region, ends)
         else:  # the scan of the stream decoder, with the skip _number_spans makes
             spans = [(a, b) for a, b in spans if (e := ends.get(a)) is None or b > e]
+        if spans:
+            covered = sorted(ends.items())
+            starts = [s for s, _ in covered]
         for a, b in spans:
             k = bisect.bisect_right(starts, a) - 1
             if not (k >= 0 and covered[k][0] <= a and b <= covered[k][1]):

@@ -61,3 +61,26 @@ def test_lazy_provenance_equals_materialised() -> None:
     _ = list(a.provenance.values())
     assert a == b
     assert b.provenance == a.provenance
+
+
+def test_lazy_provenance_parts() -> None:
+    """Keys follow the parts in order, records are built once from ``make(path, cell, ctx)``,
+    and a path in no part is a KeyError; pickling gives the materialised mapping."""
+    from govinfo_report._frozen import LazyProvenance
+
+    made: list[str] = []
+
+    def make(path: str, cell: int, ctx: int) -> tuple[int, int]:
+        made.append(path)
+        return (cell, ctx)
+
+    lazy = LazyProvenance([({"b": 1, "a": 2}, 10), ({}, 20), ({"c": 3}, 30)], make)
+    assert list(lazy) == ["b", "a", "c"] and len(lazy) == 3
+    assert "c" in lazy and "d" not in lazy and made == []
+    assert lazy["c"] == (3, 30) and lazy["c"] is lazy["c"] and made == ["c"]
+    with pytest.raises(KeyError):
+        lazy["d"]
+    assert dict(lazy) == {"b": (1, 10), "a": (2, 10), "c": (3, 30)}
+    assert made == ["c", "b", "a"]
+    assert pickle.loads(pickle.dumps(lazy)) == lazy
+    assert LazyProvenance([], make) == {} and len(LazyProvenance([({}, 0)], make)) == 0
