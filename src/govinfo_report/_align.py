@@ -203,6 +203,12 @@ def _row_sum_checks(values: Sequence[int | Decimal | None], columns: Sequence[st
 def _assign_dp(xs: Sequence[float], centers: Sequence[float]) -> tuple[list[int], float]:
     """Order-preserving assignment of positions ``xs`` to ``centers`` minimising distance."""
     k, n = len(xs), len(centers)
+    if k <= n and all(a < b for a, b in itertools.pairwise(centers)):
+        # every position on a centre (a grid row's own cells): the one assignment of cost 0
+        at = {c: j for j, c in enumerate(centers)}
+        exact = [at.get(x, -1) for x in xs]
+        if -1 not in exact and all(a < b for a, b in itertools.pairwise(exact)):
+            return exact, 0.0
     inf = float("inf")
     cost = [[inf] * (n + 1) for _ in range(k + 1)]
     back = [[-1] * (n + 1) for _ in range(k + 1)]

@@ -413,12 +413,15 @@ def parse(
         diags.append(Diagnostic(code="empty_input", message="the input holds no text"))
     # -- edition and meta
     index = line_index(lines, text)
-    seg21 = segment(lines, Edition.E2021, index)
+    detected = detect_edition(text)
+    # segment with the edition the argument or the signatures name (else 2021; again below if
+    # the year names the other one): the title lines end at its first section heading
+    guess = forced or detected or Edition.E2021
+    seg0 = segment(lines, guess, index)
     first_sec = min(
-        (r.heading for r in seg21.sections.values() if r.heading is not None), default=None
+        (r.heading for r in seg0.sections.values() if r.heading is not None), default=None
     )
     title, organ, year = find_meta(lines, first_sec)
-    detected = detect_edition(text)
     if forced is not None:
         ed, source_kind = forced, "argument"
     elif detected is not None:
@@ -440,7 +443,7 @@ def parse(
                 f"report year {year} implies {Edition.for_year(year).value}",
             )
         )
-    segs = seg21 if ed is Edition.E2021 else segment(lines, ed, index)
+    segs = seg0 if ed is guess else segment(lines, ed, index)
     if organ is None or year is None:
         diags.append(
             Diagnostic(

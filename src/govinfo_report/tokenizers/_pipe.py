@@ -48,6 +48,7 @@ class PipeTokenizer:
         out: list[FastRow] = []
         cur: list[FastCell] = []
         add = cur.append
+        col = 0.0  # float(len(cur)): counted as cells are added, reset with ``cur``
         for lineno, off, line in line_table(text):
             s = line.strip()
             if not s:
@@ -57,24 +58,28 @@ class PipeTokenizer:
                 if cur:
                     out.append(_new(FastRow, (tuple(cur), cur[0].line)))
                     cur.clear()
+                    col = 0.0
                 a = off if line[0] == s[0] else off + line.index(s[0])
                 out.append(
                     _new(FastRow, ((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
                 )
                 continue
-            if not s.strip("|"):  # a rule: pipes alone
+            if s[0] == "|" and not s.strip("|"):  # a rule: pipes alone (so starting with one)
                 if s == "|" and line[0].isspace():
                     # `` |`` is an empty cell; row-ending rules never start with a space
                     a = off + line.index("|")
-                    add(_new(FastCell, ("", lineno, a, a, float(len(cur)), 1)))
+                    add(_new(FastCell, ("", lineno, a, a, col, 1)))
+                    col += 1.0
                     continue
                 if cur:
                     out.append(_new(FastRow, (tuple(cur), cur[0].line)))
                     cur.clear()
+                    col = 0.0
                 continue
             body = s[:-1].rstrip()  # (``s`` has no leading space)
             a = off if line[0] == s[0] else off + line.index(s[0])
-            add(_new(FastCell, (body, lineno, a, a + len(body), float(len(cur)), 1)))
+            add(_new(FastCell, (body, lineno, a, a + len(body), col, 1)))
+            col += 1.0
         if cur:
             out.append(_new(FastRow, (tuple(cur), cur[0].line)))
         return out

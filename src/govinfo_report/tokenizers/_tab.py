@@ -45,18 +45,22 @@ class TabTokenizer:
     def _rows(self, text: str) -> Sequence[FastRow]:
         """:meth:`tokenize` with :class:`FastCell` cells (the parser's internal form)."""
         out: list[FastRow] = []
+        add = out.append
         for lineno, off, line in line_table(text):
             if not line or line.isspace():
                 continue
             parts = line.split("\t")
             cols = _COLS if len(parts) <= len(_COLS) else tuple(map(float, range(len(parts))))
             cells: list[FastCell] = []
+            add_cell = cells.append
             a = off
-            for part, col in zip(parts, cols, strict=False):  # (cols may be longer)
+            # (``cols[k]`` rather than ``zip(parts, cols, strict=False)``: a keyword argument
+            # makes each line's ``zip`` call take CPython's slower keyword-call path)
+            for k, part in enumerate(parts):
                 b = a + len(part)
-                cells.append(_new(FastCell, (part, lineno, a, b, col, 1)))
+                add_cell(_new(FastCell, (part, lineno, a, b, cols[k], 1)))
                 a = b + 1
-            out.append(_new(FastRow, (tuple(cells), lineno)))
+            add(_new(FastRow, (tuple(cells), lineno)))
         return out
 
 
