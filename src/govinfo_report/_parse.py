@@ -421,7 +421,7 @@ def parse(
     first_sec = min(
         (r.heading for r in seg0.sections.values() if r.heading is not None), default=None
     )
-    title, organ, year = find_meta(lines, first_sec)
+    title, organ, year = find_meta(lines, first_sec, index)
     if forced is not None:
         ed, source_kind = forced, "argument"
     elif detected is not None:

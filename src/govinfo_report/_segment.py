@@ -301,9 +301,10 @@ def _title_organ(s: str) -> str | None:
 
 
 def find_meta(
-    lines: Sequence[Line], first_section: int | None
+    lines: Sequence[Line], first_section: int | None, index: LineIndex | None = None
 ) -> tuple[str | None, str | None, int | None]:
-    """Title, organ and year from the title lines, the 统计期限 sentence or the first sentence."""
+    """Title, organ and year from the title lines, the 统计期限 sentence or the first sentence
+    (``index``: :func:`line_index` of ``lines``, when the caller has it)."""
     title = organ = None
     year: int | None = None
     limit = first_section if first_section is not None else min(len(lines), 12)
@@ -336,26 +337,31 @@ def find_meta(
             year, organ = int(m2.group(1)), _title_organ(m2.group(2))
         elif (m3 := _TITLE_NO_YEAR.match(compact)) and _YEAR.search(m3.group(1)) is None:
             organ = _title_organ(m3.group(1))  # 交通运输局政府信息公开工作年度报告
-    body = [ln.text for ln in lines[:400]]
-    if year is None and any("统计期限" in t for t in body):  # the pattern's literal first
-        for t in body:
-            pm = _PERIOD.search(t)
+    if index is None:
+        index = line_index(lines)
+    joined, starts = index
+    n_body = min(400, len(lines))
+    end = starts[n_body]  # the first 400 lines (their words hold no line break)
+    if year is None and joined.find("统计期限", 0, end) >= 0:  # the pattern's literal first
+        for ln in lines[:n_body]:
+            pm = _PERIOD.search(ln.text)
             if pm:
                 year = int(pm.group(1))
                 break
-    if organ is None or year is None:
-        for t in body:
-            if "年" not in t:  # cleaning only drops characters: no 年, no year sentence
-                continue
-            s = _clean(t)
-            ym = _YEAR.match(s)
-            if ym is None:
-                continue
-            rest = s[ym.end() :].lstrip("度，, 　")
-            if organ is None:
-                organ = _organ_from_prose(rest)
-            if year is None:
-                year = int(ym.group(1))
-            if organ is not None:
-                break
+    # cleaning only drops characters: a line without 年 holds no year sentence
+    at = joined.find("年", 0, end) if organ is None or year is None else -1
+    while at >= 0:
+        i = bisect.bisect_right(starts, at) - 1
+        at = joined.find("年", starts[i + 1], end)
+        s = _clean(lines[i].text)
+        ym = _YEAR.match(s)
+        if ym is None:
+            continue
+        rest = s[ym.end() :].lstrip("度，, 　")
+        if organ is None:
+            organ = _organ_from_prose(rest)
+        if year is None:
+            year = int(ym.group(1))
+        if organ is not None:
+            break
     return title, organ or None, year

@@ -1,8 +1,11 @@
-"""Number tokens and label normalisation/matching."""
+"""Number tokens, label normalisation/matching and meta lines."""
 
 from __future__ import annotations
 
 from decimal import Decimal
+
+from hypothesis import given
+from hypothesis import strategies as st
 
 from govinfo_report._labels import index_for, normalize
 from govinfo_report._numbers import is_footer, parse_number
@@ -51,3 +54,67 @@ def test_match_exact_then_fuzzy() -> None:
     assert wrapped is not None and not wrapped.exact
     assert wrapped.target.key == "applications.other_handling.overdue_correction"
     assert idx.match("完全无关的文字") is None
+
+
+_META_PIECES = (
+    "2023年",
+    "某某县人民政府办公室",
+    "政府信息公开工作",
+    "本报告统计期限自2022年1月1日起",
+    "年",
+    "一、总体情况",
+    "\u3000",
+    " ",
+    "\r\n",
+    "\n",
+    "\u2028",
+    "\x0c",
+    "度，",
+    "关于",
+)
+
+
+def _meta_from_body(lines: list[str]) -> tuple[str | None, int | None]:
+    """The specification of find_meta's body scan (a line at a time), for texts without a
+    title: the year of the 统计期限 sentence, then organ and year from the lines with 年."""
+    from govinfo_report._segment import _PERIOD, _YEAR, _clean, _organ_from_prose
+
+    organ: str | None = None
+    year: int | None = None
+    body = lines[:400]
+    if any("统计期限" in t for t in body):
+        for t in body:
+            pm = _PERIOD.search(t)
+            if pm:
+                year = int(pm.group(1))
+                break
+    for t in body:
+        if "年" not in t:
+            continue
+        s = _clean(t)
+        ym = _YEAR.match(s)
+        if ym is None:
+            continue
+        rest = s[ym.end() :].lstrip("度，, 　")
+        if organ is None:
+            organ = _organ_from_prose(rest)
+        if year is None:
+            year = int(ym.group(1))
+        if organ is not None:
+            break
+    return organ or None, year
+
+
+@given(st.lists(st.sampled_from(_META_PIECES), max_size=60), st.integers(-1, 12))
+def test_find_meta_body_scan(pieces: list[str], first: int) -> None:
+    """find_meta reads organ and year from the body as the line-by-line specification does,
+    through the original text or the lines joined again (any line breaks, 年 anywhere)."""
+    from govinfo_report._segment import find_meta, line_index, split_lines
+
+    text = "".join(pieces)
+    lines = split_lines(text)
+    sec = None if first < 0 else first
+    got = find_meta(lines, sec, line_index(lines, text))
+    assert got == find_meta(lines, sec)
+    assert got[0] is None  # no title (no 报告): organ and year come from the body alone
+    assert got[1:] == _meta_from_body([ln.text for ln in lines])
