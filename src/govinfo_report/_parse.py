@@ -41,8 +41,10 @@ from .tokenizers._html import html_text
 from .tokenizers._registry import get_tokenizer, tokenizers
 
 # A token that may be a number: it starts a run of non-separators with a sign or a digit (every
-# number parse_number accepts does); the run is consumed to its end, so the scan is linear.
-_NUMBER_TOKEN = re.compile(r"(?<![^\s|│┃║])[-+0-9０-９－−＋][^\s|│┃║]*")
+# number parse_number accepts does); the run is consumed to its end, so the scan is linear. The
+# first character comes first in the pattern (the engine then skips to candidates in C) and the
+# lookbehind checks the character before it: start of text, a space or a bar.
+_NUMBER_TOKEN = re.compile(r"[-+0-9０-９－−＋](?<![^\s|│┃║].)[^\s|│┃║]*", re.DOTALL)
 # An HTML document (not text that merely quotes a tag): its prose is read without markup.
 _HTML_DOC = re.compile(r"<(?:!doctype|html|body|p|div)[\s>]", re.IGNORECASE)
 

@@ -33,7 +33,8 @@ __all__ = ["MarkdownTokenizer"]
 
 _new = tuple.__new__
 
-_PIPE = re.compile(r"(?<!\\)\|")
+# a pipe not escaped by a backslash; the pipe comes first so that the engine skips to pipes in C
+_PIPE = re.compile(r"\|(?<!\\\|)")
 # Written so that no two quantifiers compete for the same characters: linear on any line.
 _DELIMITER = re.compile(r"[ \t]*(?:\|[ \t]*)?:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*(?:\|[ \t]*)?")
 _LONE_RULE = re.compile(r"[ \t]*-{3,}[ \t]*")
