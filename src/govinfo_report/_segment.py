@@ -353,15 +353,22 @@ def find_meta(
     while at >= 0:
         i = bisect.bisect_right(starts, at) - 1
         at = joined.find("年", starts[i + 1], end)
-        s = _clean(lines[i].text)
-        ym = _YEAR.match(s)
-        if ym is None:
+        found = _year_sentence(lines[i].text)
+        if found is None:
             continue
-        rest = s[ym.end() :].lstrip("度，, 　")
         if organ is None:
-            organ = _organ_from_prose(rest)
+            organ = found[0]
         if year is None:
-            year = int(ym.group(1))
+            year = found[1]
         if organ is not None:
             break
     return title, organ or None, year
+
+
+def _year_sentence(line: str) -> tuple[str | None, int] | None:
+    """The organ (or None) and year of a line opening with a year (``2023年，东山区坚持…``)."""
+    s = _clean(line)
+    ym = _YEAR.match(s)
+    if ym is None:
+        return None
+    return _organ_from_prose(s[ym.end() :].lstrip("度，, 　")), int(ym.group(1))

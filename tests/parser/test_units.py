@@ -77,7 +77,7 @@ _META_PIECES = (
 def _meta_from_body(lines: list[str]) -> tuple[str | None, int | None]:
     """The specification of find_meta's body scan (a line at a time), for texts without a
     title: the year of the 统计期限 sentence, then organ and year from the lines with 年."""
-    from govinfo_report._segment import _PERIOD, _YEAR, _clean, _organ_from_prose
+    from govinfo_report._segment import _PERIOD, _year_sentence
 
     organ: str | None = None
     year: int | None = None
@@ -89,19 +89,12 @@ def _meta_from_body(lines: list[str]) -> tuple[str | None, int | None]:
                 year = int(pm.group(1))
                 break
     for t in body:
-        if "年" not in t:
-            continue
-        s = _clean(t)
-        ym = _YEAR.match(s)
-        if ym is None:
-            continue
-        rest = s[ym.end() :].lstrip("度，, 　")
-        if organ is None:
-            organ = _organ_from_prose(rest)
-        if year is None:
-            year = int(ym.group(1))
-        if organ is not None:
-            break
+        found = _year_sentence(t) if "年" in t else None
+        if found is not None:
+            organ = found[0] if organ is None else organ
+            year = found[1] if year is None else year
+            if organ is not None:
+                break
     return organ or None, year
 
 
