@@ -158,16 +158,18 @@ def _lines_of(run: _Run) -> tuple[int, ...]:
 
 
 def _match(frags: Sequence[AnyCell], index: LabelIndex, start: int) -> tuple[Match | None, str]:
-    if frags:  # the usual case first: the last text cell alone names a template row
-        last = frags[-1].text.strip()
-        m = index.match(last, start)
-        if m is not None and m.target.kind is None:
-            return m, last
-    fallback: tuple[Match, str] | None = None
-    texts = [c.text.strip() for c in frags[-4:]]
-    label = ""
-    for t in reversed(texts):
-        label = t + label
+    """The row named by the last text cells before a run: the last cell alone, then with up to
+    three cells before it joined in front (wrapped labels), the first exact row match winning
+    over a group (extra-row) match; the label as read goes with it."""
+    if not frags:
+        return None, ""
+    label = frags[-1].text.strip()
+    m = index.match(label, start)
+    if m is not None and m.target.kind is None:
+        return m, label  # the usual case: the last text cell alone names a template row
+    fallback = None if m is None else (m, label)
+    for c in reversed(frags[-4:-1]):
+        label = c.text.strip() + label
         m = index.match(label, start)
         if m is not None:
             if m.target.kind is None:
@@ -175,7 +177,7 @@ def _match(frags: Sequence[AnyCell], index: LabelIndex, start: int) -> tuple[Mat
             fallback = fallback or (m, label)
     if fallback is not None:
         return fallback
-    return None, "".join(texts[-2:])
+    return None, "".join(c.text.strip() for c in frags[-2:])
 
 
 def _row_sum_checks(values: Sequence[int | Decimal | None], columns: Sequence[str]) -> int:

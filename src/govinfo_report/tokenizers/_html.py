@@ -148,6 +148,20 @@ _ATTR_PAIR = re.compile(
 """One attribute of a group 2 or 6 match of :data:`_NEXT`."""
 
 
+def _declaration_end(text: str, lt: int) -> int:
+    """Where the comment (``<!--...-->``), declaration (``<!...>``) or processing instruction
+    (``<?...>``) starting at the ``<`` at ``lt`` ends (the text's end when it is not closed), or
+    -1 when ``lt`` starts none of them. Both lexers (:func:`_tokenize`, :func:`html_text`) skip
+    these alike."""
+    if text.startswith("<!--", lt):
+        close = text.find("-->", lt + 4)
+        return len(text) if close < 0 else close + 3
+    if text.startswith(("<!", "<?"), lt):
+        close = text.find(">", lt + 2)
+        return len(text) if close < 0 else close + 1
+    return -1
+
+
 class _Table:
     """Grid state of one table: active rowspans, the open row and the open cell."""
 
@@ -399,15 +413,11 @@ def _tokenize(text: str) -> list[FastRow]:
             if end_name is not None or name is not None:
                 pos = m.end()
             else:  # the lexer, for anything but a plain tag; then a new pass from pos
+                skipped = _declaration_end(text, lt)
+                if skipped >= 0:
+                    pos = skipped
+                    break
                 nxt = text[lt + 1 : lt + 2]
-                if text.startswith("<!--", lt):
-                    close = text.find("-->", lt + 4)
-                    pos = n if close < 0 else close + 3
-                    break
-                if nxt in ("!", "?"):
-                    close = text.find(">", lt + 2)
-                    pos = n if close < 0 else close + 1
-                    break
                 if nxt == "/":
                     tm = _TAG_NAME.match(text, lt + 2)
                     close = -1 if no_gt else text.find(">", lt + 2)
@@ -577,15 +587,11 @@ def html_text(text: str) -> str:
         if end_name is not None or name is not None:
             pos = m.end()
         else:
+            skipped = _declaration_end(text, lt)
+            if skipped >= 0:
+                pos = skipped
+                continue
             nxt = text[lt + 1 : lt + 2]
-            if text.startswith("<!--", lt):
-                close = text.find("-->", lt + 4)
-                pos = n if close < 0 else close + 3
-                continue
-            if nxt in ("!", "?"):
-                close = text.find(">", lt + 2)
-                pos = n if close < 0 else close + 1
-                continue
             if nxt == "/":
                 tm = _TAG_NAME.match(text, lt + 2)
                 close = -1 if no_gt else text.find(">", lt + 2)

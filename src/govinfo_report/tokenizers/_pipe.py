@@ -48,7 +48,6 @@ class PipeTokenizer:
         out: list[FastRow] = []
         cur: list[FastCell] = []
         add = cur.append
-        col = 0.0  # float(len(cur)): counted as cells are added, reset with ``cur``
         for lineno, off, line in line_table(text):
             s = line.strip()
             if not s:
@@ -58,7 +57,6 @@ class PipeTokenizer:
                 if cur:
                     out.append(_new(FastRow, (tuple(cur), cur[0].line)))
                     cur.clear()
-                    col = 0.0
                 a = off if line[0] == s[0] else off + line.index(s[0])
                 out.append(
                     _new(FastRow, ((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
@@ -68,18 +66,15 @@ class PipeTokenizer:
                 if s == "|" and line[0].isspace():
                     # `` |`` is an empty cell; row-ending rules never start with a space
                     a = off + line.index("|")
-                    add(_new(FastCell, ("", lineno, a, a, col, 1)))
-                    col += 1.0
+                    add(_new(FastCell, ("", lineno, a, a, float(len(cur)), 1)))
                     continue
                 if cur:
                     out.append(_new(FastRow, (tuple(cur), cur[0].line)))
                     cur.clear()
-                    col = 0.0
                 continue
             body = s[:-1].rstrip()  # (``s`` has no leading space)
             a = off if line[0] == s[0] else off + line.index(s[0])
-            add(_new(FastCell, (body, lineno, a, a + len(body), col, 1)))
-            col += 1.0
+            add(_new(FastCell, (body, lineno, a, a + len(body), float(len(cur)), 1)))
         if cur:
             out.append(_new(FastRow, (tuple(cur), cur[0].line)))
         return out
