@@ -88,10 +88,12 @@ def split_lines(text: str) -> list[Line]:
 def _heading_key(
     text: str, keywords: Sequence[tuple[str, tuple[tuple[str, ...], ...]]]
 ) -> str | None:
+    marked = text.lstrip().startswith(("#", "**", "<"))
+    if "<" in text:  # an HTML line: its words without the markup (tags count no length)
+        text = _TAG.sub("", text)
     s = text.strip(_STRIP)
     if not s or len(s) > 400:
         return None
-    marked = text.lstrip().startswith(("#", "**", "<")) or s.endswith("**")
     m = _TOP.match(s)
     if m is None and _SUB.match(s):
         return None
