@@ -194,6 +194,17 @@ class _Table:
         self.ccol = 0
         self.cspan = 1
 
+    def take(self, colspan: int, rowspan: int) -> int:
+        """The grid column of a new cell of the open row (the first at or after the cursor that
+        no rowspan from above holds), moving the cursor past it and recording its rowspan."""
+        col = self.cursor
+        if self.spans:
+            col = _free_col(self.spans, col)
+        self.cursor = col + colspan
+        if rowspan > 1:
+            self.new_spans.append([col, colspan, rowspan - 1])
+        return col
+
     def open_row(self, start: int, line: int) -> None:
         """Open a row at offset ``start`` on ``line``, with no cells yet."""
         self.row_open = True
@@ -392,16 +403,8 @@ def _tokenize(text: str) -> list[FastRow]:
                 elif pieces is not None:
                     _close_cell(table, lt)
                     pieces = None
-                col = table.cursor
-                if table.spans:
-                    col = _free_col(table.spans, col)
-                if cell_attrs:
-                    colspan, rowspan = _plain_spans(cell_attrs)
-                    if rowspan > 1:
-                        table.new_spans.append([col, colspan, rowspan - 1])
-                else:
-                    colspan = 1
-                table.cursor = col + colspan
+                colspan, rowspan = _plain_spans(cell_attrs) if cell_attrs else (1, 1)
+                col = table.take(colspan, rowspan)
                 if "&" in cell_raw:
                     cell_raw = unescape(cell_raw)
                 clean = _CLEANED.get(cell_raw)
@@ -469,12 +472,7 @@ def _tokenize(text: str) -> list[FastRow]:
                         colspan, rowspan = _plain_spans(attrs)
                     else:
                         colspan = rowspan = 1
-                    col = table.cursor
-                    if table.spans:
-                        col = _free_col(table.spans, col)
-                    table.cursor = col + colspan
-                    if rowspan > 1:
-                        table.new_spans.append([col, colspan, rowspan - 1])
+                    col = table.take(colspan, rowspan)
                     table.cstart = lt
                     table.cline = line
                     table.ccol = col
