@@ -22,7 +22,7 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
-from bench_pipeline import time_calls
+from bench_pipeline import machine_reference, time_calls
 
 from govinfo_report import Value, empty_report, flatten, render, render_layouts, unflatten, validate
 from govinfo_report._parse import parse
@@ -107,6 +107,7 @@ def main() -> None:
         f"texts: {len(texts)} ({size / len(texts) / 1024:.1f} KB mean; values: {args.values}), "
         f"repeats: {args.repeat}"
     )
+    print(f"machine reference loop: {machine_reference():.0f} ms (see bench_pipeline)")
     start = time.perf_counter()
     print(f"parse: {_time(parse, texts, args.repeat)}")
     elapsed = time.perf_counter() - start
@@ -117,6 +118,7 @@ def main() -> None:
         reports = [parse(t).report for t in texts]
         print(f"validate: {_time(validate, reports, args.repeat)}")
         print(f"parse + validate: {_time(lambda t: validate(parse(t).report), texts, args.repeat)}")
+    print(f"machine reference loop after the timing: {machine_reference():.0f} ms")
     tracemalloc.start()
     for t in texts:
         parse(t)

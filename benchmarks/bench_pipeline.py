@@ -18,6 +18,7 @@ from __future__ import annotations
 import argparse
 import gc
 import itertools
+import math
 import re
 import resource
 import statistics
@@ -130,6 +131,24 @@ def time_calls(fn: Callable[[Any], object], items: Sequence[Any], repeat: int) -
     }
 
 
+def machine_reference() -> float:
+    """CPU milliseconds of a fixed pure-Python loop (1,000,000 iterations of a dict lookup, a
+    tuple and an append), best of three: this machine's interpreter speed right now. The
+    reports/s figures of two runs compare only after dividing by it (virtual machines here were
+    seen to swing by half from one minute to the next)."""
+    best = math.inf
+    for _ in range(3):
+        memo = {str(i): i for i in range(64)}
+        keys = list(memo) * (1_000_000 // 64)
+        out: list[tuple[str, int | None]] = []
+        c0 = time.process_time()
+        get = memo.get
+        for k in keys:
+            out.append((k, get(k)))
+        best = min(best, time.process_time() - c0)
+    return best * 1000
+
+
 def _floor(texts: Sequence[str], repeat: int) -> float:
     """CPU milliseconds per text of ``re.findall(r"\\d+", text)``."""
     c0 = time.process_time()
@@ -171,6 +190,7 @@ def main() -> None:
     size = sum(len(t) for t in texts) / len(texts)
     print(f"corpus: {len(texts)} texts {counts}, mean {size / 1024:.1f} K characters")
     print(f"validate: {'included' if _validate is not None else 'not importable, skipped'}")
+    print(f"machine reference loop: {machine_reference():.0f} ms (see machine_reference)")
     floor = _floor(texts, args.repeat * 5)
     print(f"floor re.findall(r'\\d+'): {floor:.3f} ms/text")
     for name, fn, items in (
@@ -182,6 +202,7 @@ def main() -> None:
             f"{name}: {r['per_s']:.0f} reports/s per core; median {r['median_ms']:.2f} ms, "
             f"p99 {r['p99_ms']:.2f} ms; {r['cpu_ms'] / floor:.0f}x the regex floor"
         )
+    print(f"machine reference loop after the timing: {machine_reference():.0f} ms")
     what = "traced peak" if args.tracemalloc else "max RSS"
     early, late = _stream(_text_pipeline, texts, args.stream, args.tracemalloc)
     print(

@@ -240,49 +240,57 @@ def _may_be_footer(line: str) -> bool:
     return bool(s) and s[0] in _FOOTER_FIRST
 
 
-def _pick(region: str, layout: str | None) -> Iterator[tuple[float, Tokenizer]]:
+def _sniff_order() -> list[tuple[float, int, Tokenizer]]:
+    """The registered tokenizers as ``(highest score, registration index, tokenizer)``, by
+    decreasing highest score (ties: registration order): the order :func:`_pick` sniffs in."""
+    toks = list(tokenizers().values())
+    return sorted(((max_score(t), i, t) for i, t in enumerate(toks)), key=lambda x: (-x[0], x[1]))
+
+
+def _pick(
+    region: str, layout: str | None, order: Sequence[tuple[float, int, Tokenizer]]
+) -> Iterator[tuple[float, Tokenizer]]:
     """Tokenizers by decreasing sniff score (ties: registration order), lazily.
 
     Built-ins have a known highest score (:func:`max_score`); sniffing goes by decreasing
-    highest score and stops once no tokenizer left could beat the best so far, so the best is
-    found without running every sniff. The others are sniffed only if the caller asks for a
-    fallback (a tokenizer raised); the order is the same as sniffing all of them and sorting.
+    highest score (``order``, from :func:`_sniff_order`) and stops once no tokenizer left could
+    beat the best so far, so the best is found without running every sniff. The others are
+    sniffed only if the caller asks for a fallback (a tokenizer raised); the order is the same as
+    sniffing all of them and sorting.
     """
     if layout is not None:
         yield 1.0, get_tokenizer(layout)
         return
-    toks = list(tokenizers().values())
-    caps = [max_score(t) for t in toks]
-    order = sorted(range(len(toks)), key=lambda i: (-caps[i], i))
     scored: list[tuple[float, int, Tokenizer]] = []
     best: tuple[float, int] | None = None  # (score, -index)
     k = 0
     while k < len(order):
-        i = order[k]
+        _, i, tok = order[k]
         k += 1
         try:
-            s = float(toks[i].sniff(region))
+            s = float(tok.sniff(region))
         except Exception:  # a plug-in's sniff must not break parsing
             continue
         if s == s and s > 0:
             s = min(1.0, s)
-            scored.append((s, -i, toks[i]))
+            scored.append((s, -i, tok))
             if best is None or (s, -i) > best:
                 best = (s, -i)
-        if best is not None and all((caps[j], -j) < best for j in order[k:]):
+        # ``order`` falls in (highest score, -index): the next one is the best left
+        if best is not None and (k == len(order) or (order[k][0], -order[k][1]) < best):
             break
     scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     if not scored:
         return
     yield scored[0][0], scored[0][2]
     if k < len(order):  # the caller wants a fallback: sniff the rest
-        for i in order[k:]:
+        for _, i, tok in order[k:]:
             try:
-                s = float(toks[i].sniff(region))
+                s = float(tok.sniff(region))
             except Exception:  # a plug-in's sniff must not break parsing
                 continue
             if s == s and s > 0:
-                scored.append((min(1.0, s), -i, toks[i]))
+                scored.append((min(1.0, s), -i, tok))
         scored.sort(key=lambda x: (x[0], x[1]), reverse=True)
     for s, _, t in scored[1:]:
         yield s, t
@@ -464,6 +472,7 @@ def parse(
     pairs: list[tuple[str, str]] = []
     pair_work = 0
     tpl = template(ed)
+    order = _sniff_order() if layout is None else []
     for tkey in TABLES:
         reg = segs.tables.get(tkey)
         if reg is None:
@@ -479,7 +488,7 @@ def parse(
         line0 = lines[reg.first].number if reg.first < len(lines) else len(lines) + 1
         region = _blank_footers(region, line0, diags)
         result: AlignResult | None = None
-        for score, tok in _pick(region, layout):
+        for score, tok in _pick(region, layout, order):
             try:
                 # cells stay relative to the region; only what is kept is shifted below
                 result = align_table(ed, tkey, rows_of(tok, region))
