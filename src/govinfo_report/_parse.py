@@ -298,13 +298,26 @@ def _pick(
 
 def _number_spans(region: str, skip: Mapping[int, int] | None = None) -> list[tuple[int, int]]:
     """Region offsets of every standalone number in a region (split on spaces, tabs and bars),
-    except those within ``skip`` (start offset -> end offset of a span known to be covered)."""
+    except those ``skip`` shows covered.
+
+    ``skip`` maps a cell's start offset to the largest end of the cells starting there. A token is
+    skipped when the nearest cell start at or before it, looked for within the white space just
+    before the token (a padded cell, ``| 12 |``, starts there), ends at or after it: exactly the
+    covering test the parser applies to what is returned, made early for the common case.
+    """
     out: list[tuple[int, int]] = []
     get = NUMBER_CACHE.get
     skip_end = (skip or {}).get
     for m in _NUMBER_TOKEN.finditer(region):
         a, b = m.span()
         end = skip_end(a)
+        if end is None and skip:
+            j = a - 1
+            while j >= 0 and region[j] in _PAD:
+                end = skip_end(j)
+                if end is not None:
+                    break
+                j -= 1
         if end is not None and b <= end:
             continue
         word = m.group()
@@ -314,6 +327,10 @@ def _number_spans(region: str, skip: Mapping[int, int] | None = None) -> list[tu
         if tok is not None and not tok.is_null:
             out.append((a, b))
     return out
+
+
+_PAD = frozenset(" \t\u3000\xa0")
+"""White space a padded cell may hold before its number (where the cell's span starts)."""
 
 
 def _provenance_maker(text: str) -> Callable[[str, AnyCell, tuple[int, int]], Provenance]:
