@@ -7,6 +7,7 @@ each reads one line at a time. On any text the tokenizers must give exactly what
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable, Sequence
 from itertools import accumulate, count
 
@@ -194,9 +195,12 @@ def spec_fixed_rows(text: str) -> list[FastRow]:
     return out
 
 
+_BOX_START = re.compile("[" + "".join(sorted(_fixed._BOX_CHARS - set("|+-"))) + "]")
+
+
 def spec_box_sniff(text: str) -> float:
     grid = ("+-" in text or "+=" in text) and len(_fixed._ASCII_GRID.findall(text)) >= 2
-    if not grid and _fixed._BOX_START.search(text) is None:
+    if not grid and _BOX_START.search(text) is None:
         return 0.0
     total = boxed = 0
     for _, _, line in spec_line_table(text):
@@ -440,6 +444,8 @@ _HOSTILE = [
     "+" * _N,
     "│" * _N,
     ("规章 |\n|||\n") * 20_000,
+    "\n|a" * _N,
+    ("|" + "a|" * 500 + "a\n") * 200,
 ]
 _CALLS: list[Callable[[str], object]] = [
     MARKDOWN.sniff,

@@ -13,15 +13,17 @@ import re
 import unicodedata
 from collections.abc import Sequence
 from itertools import accumulate
+from operator import itemgetter
 
 from .._numbers import MISS, NUMBER_CACHE, parse_number
 from ._base import FastCell, FastRow, TokenRow, public_rows
-from ._flat import count_nonblank, iter_lines, line_table
+from ._flat import count_nonblank, iter_lines, line_table, nonblank_lines
 from ._registry import register_tokenizer
 
 __all__ = ["BoxTokenizer", "FixedTokenizer", "display_width"]
 
 _new = tuple.__new__
+_first = itemgetter(0)
 
 _RULE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")
 # What the ``fixed`` sniff looks for on a line: a number after a wide gap, a number after a label.
@@ -30,9 +32,10 @@ _LABEL_NUMBER = re.compile(r"[^\s0-9][ \u3000]+[-+]?[0-9]")
 # The forms it scans a whole text with (neither pattern above spans a line break):
 _BREAKS = "\n\r\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 """The characters ``str.splitlines`` breaks lines at."""
-_GAP_LINE = re.compile("  (?<=\\S  ) *[-+]?[0-9][^" + _BREAKS + "]*")
-"""``_GAP_NUMBER`` on text whose ``\\u3000`` are spaces, and the rest of its line: one match per
-line holding a gapped number. It starts with the literal two spaces, which ``re`` finds fast."""
+_GAP_LINE_REVERSED = re.compile("[0-9][-+]? {2,}\\S[^" + _BREAKS + "]*")
+"""``_GAP_NUMBER`` read backwards, on reversed text whose ``\\u3000`` are spaces, and the rest of
+the line: one match per line holding a gapped number. A digit starts it, so ``re`` tries it at
+the digits only (a forward form must try every space of a layout's long runs of spaces)."""
 _NUMBER_AFTER_REVERSED = re.compile("[0-9][-+]?(?: +[^\\s0-9]| {2,}\\S)[^" + _BREAKS + "]*")
 """``_LABEL_NUMBER`` or ``_GAP_NUMBER`` read backwards, on reversed text whose ``\\u3000`` are
 spaces, and the rest of the line: one match per line holding either (a digit starts it, so ``re``
@@ -47,12 +50,9 @@ _RULE_GLYPHS = "─━═+-="
 """Border characters that do not split segments."""
 _RULE_LINE = _RULE_GLYPHS + " " + "".join(sorted(_VBARS)) + "├┤┼┌┐└┘┬┴╠╣╬╔╗╚╝╦╩"
 """What a border line is made of: separators, border glyphs and spaces."""
-_BOX_START = re.compile("[" + "".join(sorted(_BOX_CHARS - set("|+-"))) + "]")
-_BOX_OR_GRID = re.compile(
-    "[+" + "".join(sorted(_BOX_CHARS - set("|+-"))) + "](?:(?<=\\+)[-=]|(?<!\\+))"
-)
-"""A ``_BOX_START`` character or ``+-``/``+=``: one scan rejects text with neither (it starts
-with a character class, which ``re`` scans for fast)."""
+_BOX_FIRST = _BOX_CHARS - set("|+")
+"""The box-drawing characters: a line starting with one counts for the ``box`` sniff (in
+an ASCII grid every ``_BOX_CHARS`` character does, ``|`` and ``+`` too)."""
 _ASCII_GRID = re.compile(r"^[ \t]*\+(?:[-=]{2,}\+)+[ \t]*$", re.M)
 """A border line of an ASCII grid table (reStructuredText, pandoc grid tables)."""
 
@@ -107,7 +107,8 @@ class FixedTokenizer:
         if "\t" in text:
             return 0.0
         spaced = text.replace("\u3000", " ") if "\u3000" in text else text
-        gapped = len(_GAP_LINE.findall(spaced))
+        backwards = spaced[::-1]
+        gapped = len(_GAP_LINE_REVERSED.findall(backwards))
         dashes = "---" in text
         if not gapped and not dashes:
             return 0.0  # no rule and no gapped number on any line
@@ -116,7 +117,7 @@ class FixedTokenizer:
             return 0.0
         rules = dashes and _has_rule(text)
         score = gapped / total * 1.6 + (0.3 if rules else 0.0)
-        if gapped and score < 0.8 and len(_NUMBER_AFTER_REVERSED.findall(spaced[::-1])) == gapped:
+        if gapped and score < 0.8 and len(_NUMBER_AFTER_REVERSED.findall(backwards)) == gapped:
             # a mostly blank table: few lines hold numbers, but every one keeps wide gaps (no
             # line has a number after a label without a gapped one)
             score = 0.8
@@ -200,22 +201,16 @@ class BoxTokenizer:
         In an ASCII grid (``+---+`` borders, ``|`` cells) lines starting with ``|`` or ``+``
         count too.
         """
-        first = _BOX_OR_GRID.search(text)
-        if first is None:
-            return 0.0  # no box-drawing character, no ``+-`` and no ``+=``
+        lines = nonblank_lines(text)
+        firsts = set(map(_first, lines))
+        if firsts.isdisjoint(_BOX_CHARS):
+            return 0.0  # no line starts with a box-drawing character (nor ``|`` or ``+``)
         ascii_grid = ("+-" in text or "+=" in text) and len(_ASCII_GRID.findall(text)) >= 2
-        if not ascii_grid and _BOX_START.search(text, first.start()) is None:
+        counted = _BOX_CHARS if ascii_grid else _BOX_FIRST
+        if firsts.isdisjoint(counted):
             return 0.0
-        total = boxed = 0
-        for _, _, line in line_table(text):
-            s = line.strip()
-            if s:
-                total += 1
-                if s[0] in _BOX_CHARS and ((ascii_grid and s[0] in "|+") or s[0] not in "|+-"):
-                    boxed += 1
-        if total == 0:
-            return 0.0
-        return min(0.97, 1.5 * boxed / total)
+        boxed = sum(1 for s in lines if s[0] in counted)
+        return min(0.97, 1.5 * boxed / len(lines))
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """Rows of cells; a cell's text joins its lines within the row."""

@@ -21,7 +21,7 @@ from .._numbers import MISS, NUMBER_CACHE, parse_number
 from ._base import FastCell, FastRow, TokenRow, public_rows
 from ._registry import register_tokenizer
 
-__all__ = ["count_nonblank", "iter_lines", "line_table", "split_words"]
+__all__ = ["count_nonblank", "iter_lines", "line_table", "nonblank_lines", "split_words"]
 
 _new = tuple.__new__
 
@@ -44,7 +44,7 @@ def line_table(text: str) -> tuple[tuple[int, int, str], ...]:
 
 
 @lru_cache(maxsize=8)
-def _stripped_lines(text: str) -> tuple[str, ...]:
+def nonblank_lines(text: str) -> tuple[str, ...]:
     """The lines of :func:`line_table` that hold something other than whitespace, stripped
     (cached: several tokenizers' ``sniff`` read them)."""
     return tuple(filter(None, map(str.strip, map(_third, line_table(text)))))
@@ -52,7 +52,7 @@ def _stripped_lines(text: str) -> tuple[str, ...]:
 
 def count_nonblank(text: str) -> int:
     """How many lines of ``text`` hold something other than whitespace (cached)."""
-    return len(_stripped_lines(text))
+    return len(nonblank_lines(text))
 
 
 def iter_lines(text: str) -> Iterator[tuple[int, int, str]]:
@@ -111,7 +111,7 @@ def _number_line_share(text: str) -> tuple[float, float, int]:
     """Shares of non-empty lines that end in two or more numbers, and that are one number."""
     rows = single = 0
     get = NUMBER_CACHE.get
-    lines = _stripped_lines(text)
+    lines = nonblank_lines(text)
     for line in lines:
         words = line.rsplit(None, 2)  # the last two words (and the rest)
         w = words[-1]

@@ -10,12 +10,17 @@ import re
 from collections.abc import Sequence
 
 from ._base import FastCell, FastRow, TokenRow, public_rows
-from ._flat import iter_lines, line_table
+from ._flat import iter_lines, line_table, nonblank_lines
 from ._registry import register_tokenizer
 
 __all__ = ["AsciidocTokenizer", "PipeTokenizer", "WikiTokenizer"]
 
 _new = tuple.__new__
+
+_BORDERED = re.compile(r"\n\|+[^|\n][^\n]*\|(?=\n)")
+"""A line (after a line break) starting and ending with a pipe and holding more than pipes: a
+markdown row, which the ``pipe`` sniff does not count. Tried only at a break then a pipe, and each
+line is read once."""
 
 
 class PipeTokenizer:
@@ -24,20 +29,19 @@ class PipeTokenizer:
     name = "pipe"
 
     def sniff(self, text: str) -> float:
-        """Share of non-empty lines ending in `` |`` (markdown rows starting with | excluded)."""
+        """Share of non-empty lines ending in `` |`` (markdown rows starting with | excluded).
+
+        Counted on the stripped non-blank lines joined by line breaks (no such line holds one):
+        the lines ending in a pipe, less those starting with one that hold more than pipes.
+        """
         if "|" not in text:
             return 0.0
-        total = hits = 0
-        for _, _, line in line_table(text):
-            s = line.strip()
-            if s:
-                total += 1
-                # a line of pipes alone (a rule) counts; other lines starting with a pipe do not
-                if s[-1] == "|" and (s[0] != "|" or not s.strip("|")):
-                    hits += 1
-        if total == 0:
+        lines = nonblank_lines(text)
+        if not lines:
             return 0.0
-        return min(0.95, 1.3 * hits / total)
+        joined = "\n" + "\n".join(lines) + "\n"
+        hits = joined.count("|\n") - len(_BORDERED.findall(joined))
+        return min(0.95, 1.3 * hits / len(lines))
 
     def tokenize(self, text: str) -> Sequence[TokenRow]:
         """Rows of cells; a line without a trailing pipe is a row of one cell."""
