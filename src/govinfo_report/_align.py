@@ -18,7 +18,7 @@ import math
 from collections.abc import Sequence
 from decimal import Decimal
 from functools import cache
-from typing import NamedTuple
+from typing import NamedTuple, TypeAlias
 
 from attrs import frozen
 
@@ -32,12 +32,9 @@ __all__ = ["AlignResult", "Note", "Placed", "align_table"]
 _new = tuple.__new__
 
 
-class Placed(NamedTuple):
-    """One number placed in a cell: the target path (or extra-row slot) and its source cell."""
-
-    path: str
-    value: int | Decimal | None
-    cell: AnyCell
+Placed: TypeAlias = tuple[str, int | Decimal | None, AnyCell]
+"""One number placed in a cell: ``(target path, value, source cell)``. A plain tuple (a report
+places about 200): building a ``NamedTuple`` costs several times more."""
 
 
 @frozen(kw_only=True)
@@ -74,10 +71,9 @@ class AlignResult:
     unassigned: tuple[AnyCell, ...]
 
 
-class _Num(NamedTuple):
-    cell: AnyCell
-    tok: NumberToken
-    row: int
+_Num: TypeAlias = tuple[AnyCell, NumberToken, int]
+"""A number cell of a run: ``(cell, its number, index of its token row)``. A plain tuple (a
+report holds about 200): building a ``NamedTuple`` costs several times more."""
 
 
 class _Run(NamedTuple):
@@ -87,11 +83,11 @@ class _Run(NamedTuple):
 
     @property
     def single_row(self) -> bool:
-        return len({n.row for n in self.nums}) == 1
+        return len({row for _, _, row in self.nums}) == 1
 
     @property
     def positioned(self) -> bool:
-        cols = [n.cell.col for n in self.nums]
+        cols = [cell.col for cell, _, _ in self.nums]
         if any(c is None for c in cols):
             return False
         return self.single_row or all(
@@ -131,7 +127,7 @@ def _runs(rows: Sequence[AnyRow]) -> list[_Run]:
             text, tok = hit if hit is not None else _cell_kind(cell.text)
             if tok is not None:
                 # a lone dash before any label is decoration, still a (null) number
-                append(_new(_Num, (cell, tok, ri)))
+                append((cell, tok, ri))
                 continue
             if not text:
                 continue
@@ -154,7 +150,7 @@ def _paths_of(key: str, columns: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _lines_of(run: _Run) -> tuple[int, ...]:
-    return tuple(sorted({c.line for c in run.frags[-2:]} | {n.cell.line for n in run.nums}))
+    return tuple(sorted({c.line for c in run.frags[-2:]} | {cell.line for cell, _, _ in run.nums}))
 
 
 def _match(frags: Sequence[AnyCell], index: LabelIndex, start: int) -> tuple[Match | None, str]:
@@ -392,14 +388,13 @@ class _Aligner:
 
     # -- values ---------------------------------------------------------------------------------
 
-    def _value(self, path: str, num: _Num) -> int | Decimal | None:
-        tok = num.tok
+    def _value(self, path: str, cell: AnyCell, tok: NumberToken) -> int | Decimal | None:
         if tok.is_null:
             self.notes.append(
                 Note(
                     code="null_marker",
-                    message=f"{num.cell.text.strip()!r} printed as a blank; read as null",
-                    lines=(num.cell.line,),
+                    message=f"{cell.text.strip()!r} printed as a blank; read as null",
+                    lines=(cell.line,),
                     paths=(path,),
                     confidence=None,
                 )
@@ -414,8 +409,8 @@ class _Aligner:
             self.notes.append(
                 Note(
                     code="non_integer_count",
-                    message=f"count cell prints {num.cell.text.strip()!r}; left null",
-                    lines=(num.cell.line,),
+                    message=f"count cell prints {cell.text.strip()!r}; left null",
+                    lines=(cell.line,),
                     paths=(path,),
                     confidence=None,
                 )
@@ -452,7 +447,7 @@ class _Aligner:
                 code="positional_row",
                 message="review and litigation numbers read as one row of "
                 f"{len(paths)} cells in template order",
-                lines=tuple(sorted({n.cell.line for n in big.nums})),
+                lines=tuple(sorted({cell.line for cell, _, _ in big.nums})),
                 paths=tuple(paths),
                 confidence=0.9 if len(big.nums) == len(paths) else 0.5,
             )
@@ -461,13 +456,13 @@ class _Aligner:
         self._place(big, paths, centers, "review/litigation row")
 
     def _drop(self, nums: Sequence[_Num], why: str) -> None:
-        for n in nums:
-            self.unassigned.append(n.cell)
+        for cell, _, _ in nums:
+            self.unassigned.append(cell)
             self.notes.append(
                 Note(
                     code="unassigned_number",
-                    message=f"number {n.cell.text.strip()!r} not placed: {why}",
-                    lines=(n.cell.line,),
+                    message=f"number {cell.text.strip()!r} not placed: {why}",
+                    lines=(cell.line,),
                     confidence=None,
                 )
             )
@@ -495,7 +490,7 @@ class _Aligner:
                             code="wrapped_numbers",
                             message=f"{len(run.nums)} number(s) on a later line joined to "
                             f"row {ptarget.key}",
-                            lines=tuple(sorted({n.cell.line for n in run.nums})),
+                            lines=tuple(sorted({cell.line for cell, _, _ in run.nums})),
                             paths=(ptarget.key,),
                             confidence=0.8,
                         )
@@ -513,7 +508,7 @@ class _Aligner:
             n = len(target.columns)
             if len(run.nums) > n:
                 first, rest = run.nums[:n], run.nums[n:]
-                same = run.single_row and len({x.cell.text.strip() for x in run.nums}) == 1
+                same = run.single_row and len({cell.text.strip() for cell, _, _ in run.nums}) == 1
                 if same and n == 1:
                     self._drop(rest, "repeat of a merged cell")
                     rest = ()
@@ -594,8 +589,8 @@ class _Aligner:
         exactly ``n`` cells (numbers and empty cells): an empty cell there is the blank."""
         if not run.single_row:
             return None
-        cells = self.rows[run.nums[0].row].cells
-        first = run.nums[0].cell
+        cells = self.rows[run.nums[0][2]].cells
+        first = run.nums[0][0]
         i = next((k for k, c in enumerate(cells) if c is first), None)
         if i is None:
             return None
@@ -653,12 +648,12 @@ class _Aligner:
         absolute (grid column, display column) or, for layouts whose column index restarts at
         each label (pipe), relative to the label cell; the cheaper reading is taken."""
         pos, ends, groups = self._text_groups()
-        at = pos.get(id(run.nums[0].cell))
+        at = pos.get(id(run.nums[0][0]))
         if at is None:
             return None
         aliases = _column_aliases(self.edition)
         names = [aliases.get(c, frozenset()) for c in columns]
-        xs = [float(n.cell.col or 0.0) for n in run.nums]
+        xs = [float(cell.col or 0.0) for cell, _, _ in run.nums]
         k = bisect.bisect_right(ends, at)  # the group naming the run ends at its first number
         for g in range(k - 1, max(-1, k - 1 - _HEADER_LOOKBACK), -1):
             cells = groups[g]
@@ -689,17 +684,17 @@ class _Aligner:
             if pool is None:
                 return None
         runs, rows = pool
-        row = run.nums[0].row
+        row = run.nums[0][2]
         # the nearest full rows before and after (the pool is in reading order)
         i = bisect.bisect_left(rows, row)
         j = bisect.bisect_right(rows, row)
         refs = ([runs[i - 1]] if i > 0 else []) + ([runs[j]] if j < len(runs) else [])
         if not refs:
             return None
-        centers = [[float(x.cell.col or 0.0) for x in f.nums] for f in refs]
+        centers = [[float(cell.col or 0.0) for cell, _, _ in f.nums] for f in refs]
         if len(centers) == 2 and centers[0] != centers[1]:
             # the neighbours disagree (rows of different shapes): the one the run fits better
-            xs = [float(x.cell.col or 0.0) for x in run.nums]
+            xs = [float(cell.col or 0.0) for cell, _, _ in run.nums]
             costs = [_assign_dp(xs, c)[1] for c in centers]
             if costs[0] != costs[1]:
                 return centers[0] if costs[0] < costs[1] else centers[1]
@@ -728,7 +723,7 @@ class _Aligner:
                         continue
                     runs, rows = pools.setdefault(k, ([], []))
                     runs.append(f)
-                    rows.append(f.nums[0].row)
+                    rows.append(f.nums[0][2])
             self._pool_cache, self._pool_src = pools, full
         return self._pool_cache
 
@@ -736,9 +731,9 @@ class _Aligner:
         self, run: _Run, paths: Sequence[str], centers: list[float] | None, what: str
     ) -> list[int]:
         k, n = len(run.nums), len(paths)
-        lines = tuple(sorted({x.cell.line for x in run.nums}))
+        lines = tuple(sorted({cell.line for cell, _, _ in run.nums}))
         if centers is not None:
-            xs = [float(x.cell.col or 0.0) for x in run.nums]
+            xs = [float(cell.col or 0.0) for cell, _, _ in run.nums]
             slots, cost = _assign_dp(xs, centers)
             spread = (max(centers) - min(centers)) / max(1, n - 1) if n > 1 else 1.0
             conf = max(0.0, 1.0 - cost / max(1e-9, spread * k)) if spread else 0.5
@@ -754,7 +749,7 @@ class _Aligner:
                 )
             )
             return slots
-        values = [x.tok.value for x in run.nums]
+        values = [tok.value for _, tok, _ in run.nums]
         options: list[tuple[int, ...]] = []
         ok: list[tuple[int, ...]] = []
         best = 0
@@ -811,19 +806,19 @@ class _Aligner:
         columns = [p.rpartition(".")[2] for p in self._open[0][0]]
         open_paths = {p for row in self._open for p in row[0]}
         fixed = [0] * (len(coef) * len(columns))
-        for pl in self.placed:
-            if pl.path in open_paths or not isinstance(pl.value, int):
+        for path, value, _ in self.placed:
+            if path in open_paths or not isinstance(value, int):
                 continue
-            row, _, col = pl.path.rpartition(".")
+            row, _, col = path.rpartition(".")
             if col in columns:
                 for e, co in enumerate(coef):
-                    fixed[e * len(columns) + columns.index(col)] += co.get(row, 0) * pl.value
+                    fixed[e * len(columns) + columns.index(col)] += co.get(row, 0) * value
 
         def vector(i: int, combo: tuple[int, ...]) -> tuple[int, ...]:
             paths, start, _, _ = self._open[i]
             out = [0] * len(fixed)
             for k, j in enumerate(combo):
-                v = self.placed[start + k].value
+                v = self.placed[start + k][1]
                 row, _, col = paths[j].rpartition(".")
                 if isinstance(v, int) and col in columns:
                     for e, co in enumerate(coef):
@@ -867,8 +862,8 @@ class _Aligner:
             if choice[i] == opts[0]:
                 continue
             for k, j in enumerate(choice[i]):
-                old = self.placed[start + k]
-                self.placed[start + k] = Placed(path=paths[j], value=old.value, cell=old.cell)
+                _, value, cell = self.placed[start + k]
+                self.placed[start + k] = (paths[j], value, cell)
             note = self.notes[note_at]
             blank = ", ".join(
                 p.rpartition(".")[2] for j, p in enumerate(paths) if j not in choice[i]
@@ -886,13 +881,12 @@ class _Aligner:
         """:meth:`_place` of a run with one number per column."""
         decimal = self.decimal
         append = self.placed.append
-        for num, path in zip(run.nums, paths, strict=True):
-            cell, tok, _ = num
+        for (cell, tok, _), path in zip(run.nums, paths, strict=True):
             v = tok.value
             if type(v) is int and path not in decimal:
-                append(_new(Placed, (path, v, cell)))
+                append((path, v, cell))
             else:
-                append(_new(Placed, (path, self._value(path, num), cell)))
+                append((path, self._value(path, cell, tok), cell))
 
     def _place(
         self, run: _Run, paths: Sequence[str], centers: list[float] | None, what: str
@@ -912,9 +906,9 @@ class _Aligner:
         else:
             self._drop(run.nums[len(paths) :], f"more numbers than columns in {what}")
             slots = list(range(len(paths)))
-        for num, j in zip(run.nums, slots, strict=False):
+        for (cell, tok, _), j in zip(run.nums, slots, strict=False):
             path = paths[j]
-            self.placed.append(Placed(path=path, value=self._value(path, num), cell=num.cell))
+            self.placed.append((path, self._value(path, cell, tok), cell))
 
     def _unglue(self, run: _Run, paths: Sequence[str], what: str) -> _Run | None:
         """``run`` with digit strings glued by the extraction split apart (see
@@ -925,13 +919,13 @@ class _Aligner:
         if "total" not in columns or n - k > 8:
             return None
         texts: list[str | None] = []
-        for num in run.nums:
-            t = num.cell.text.strip()
-            plain = type(num.tok.value) is int and t.isascii() and t.isdigit()
+        for cell, tok, _ in run.nums:
+            t = cell.text.strip()
+            plain = type(tok.value) is int and t.isascii() and t.isdigit()
             texts.append(t if plain and len(t) > 1 else None)
         if all(t is None for t in texts):
             return None
-        values = [x.tok.value for x in run.nums]
+        values = [tok.value for _, tok, _ in run.nums]
         for combo in itertools.islice(itertools.combinations(range(n), k), 500):
             full_vals: list[int | Decimal | None] = [None] * n
             for v, j in zip(values, combo, strict=True):
@@ -956,7 +950,7 @@ class _Aligner:
             if not parts:
                 nums.append(num)
                 continue
-            cell = num.cell
+            cell = num[0]
             lead = len(cell.text) - len(cell.text.lstrip())
             off = 0
             if len(parts) > 1:
@@ -966,7 +960,7 @@ class _Aligner:
                 col = None if cell.col is None else float(cell.col) + off
                 piece_cell = FastCell(piece, cell.line, start, start + len(piece), col)
                 tok = NumberToken(value=int(piece))
-                nums.append(_Num(piece_cell, tok, num.row))
+                nums.append((piece_cell, tok, num[2]))
                 off += len(piece)
         self.notes.append(
             Note(
@@ -974,7 +968,7 @@ class _Aligner:
                 message=f"{what}: {k} numbers for {n} columns; split "
                 f"{', '.join(repr(g) for g in glued)} into separate numbers, the only split "
                 "of the longest tokens that satisfies the row total",
-                lines=tuple(sorted({x.cell.line for x in run.nums})),
+                lines=tuple(sorted({cell.line for cell, _, _ in run.nums})),
                 paths=tuple(paths),
                 confidence=0.9,
             )
@@ -1001,13 +995,13 @@ class _Aligner:
             )
             values: list[int | Decimal | None] = [None] * len(cols)
             cells: list[AnyCell | None] = [None] * len(cols)
-            for num, j in zip(run.nums, slots, strict=False):
-                values[j] = num.tok.value
-                cells[j] = num.cell
+            for (cell, tok, _), j in zip(run.nums, slots, strict=False):
+                values[j] = tok.value
+                cells[j] = cell
         else:
             cols = ()
-            values = [n.tok.value for n in run.nums]
-            cells = [n.cell for n in run.nums]
+            values = [tok.value for _, tok, _ in run.nums]
+            cells = [cell for cell, _, _ in run.nums]
         lines = _lines_of(run)
         self.extras.append(
             ExtraFound(

@@ -182,8 +182,7 @@ def stream_order(
         line += region.count("\n", last, a)
         last = a
         cells.append((paths[i][j], v, Cell(text=region[a:b], line=line, start=a, end=b)))
-    for path, v, cell in cells:
-        placed.append(Placed(path, v, cell))
+    placed += cells
     lines = tuple(sorted({c.line for _, _, c in cells}))
     row_major = order == [(i, j) for i in range(n_rows) for j in range(n_cols)]
     how = "row by row" if row_major else "in chunks of rows, each column by column"

@@ -34,11 +34,11 @@ def _paths() -> list[list[str]]:
 def _check(region: str, grid: list[list[int]]) -> AlignResult:
     got = stream_order(Edition.E2021, "applications", region, _number_spans(region), _EMPTY)
     assert got is not None
-    values = {p.path: p.value for p in got.placed}
+    values = {path: value for path, value, _ in got.placed}
     for row, paths in zip(grid, _paths(), strict=True):
         assert [values[p] for p in paths] == row
-    for p in got.placed:
-        assert region[p.cell.start : p.cell.end] == p.cell.text
+    for _, _, cell in got.placed:
+        assert region[cell.start : cell.end] == cell.text
     assert [n.code for n in got.notes] == ["stream_order"]
     return got
 
@@ -49,7 +49,7 @@ def test_row_major_stream_is_decoded() -> None:
     flat = [str(v) for row in grid for v in row]
     region = "\n".join(" ".join(flat[i : i + 3]) for i in range(0, len(flat), 3))
     got = _check(region, grid)
-    assert got.placed[0].cell.line == 1 and got.placed[-1].cell.line == len(flat) // 3 + 1
+    assert got.placed[0][2].line == 1 and got.placed[-1][2].line == len(flat) // 3 + 1
 
 
 def test_column_chunks_after_first_row_are_decoded() -> None:
@@ -85,7 +85,7 @@ def test_hostile_zero_stream_is_bounded() -> None:
     pytest-timeout) and read as zeros."""
     region = " ".join(["0"] * 175)
     got = stream_order(Edition.E2021, "applications", region, _number_spans(region), _EMPTY)
-    assert got is not None and {p.value for p in got.placed} == {0}
+    assert got is not None and {value for _, value, _ in got.placed} == {0}
     assert _chunk_readings([0] * 400, 80, 5) is not None
 
 
@@ -108,7 +108,7 @@ def test_labelled_table_is_not_reread() -> None:
     region = " ".join(flat)
     scrambled = _check(region, grid)  # unlabelled: re-read
     # the same numbers, read under their labels in a (wrong) order that does not add up
-    wrong = [Placed(p.path, 1, p.cell) for p in scrambled.placed]
+    wrong: list[Placed] = [(path, 1, cell) for path, _, cell in scrambled.placed]
     labelled_result = AlignResult(placed=tuple(wrong), extras=(), notes=(), unassigned=())
     spans = _number_spans(region)
     assert stream_order(Edition.E2021, "applications", region, spans, labelled_result) is None
