@@ -6,6 +6,7 @@ import re
 from collections.abc import Mapping
 from decimal import Decimal, InvalidOperation
 from functools import cache
+from types import MemberDescriptorType
 from typing import Any
 
 import attrs
@@ -179,23 +180,59 @@ def build_report(
     return AnnualReport(meta=meta, **_builder(edition)(cells.get), **fields)
 
 
+def _plain(cls: type) -> bool:
+    """Whether the attrs-made ``__init__`` of ``cls`` only stores its arguments, each in a slot
+    of ``cls`` (no validator, converter, init hook or cached hash): :func:`_builder` may then
+    fill a bare instance."""
+    fields = attrs.fields(cls)
+    return (
+        set(cls.__dict__.get("__slots__", ())) - {"__weakref__"} == {f.name for f in fields}
+        and not hasattr(cls, "__attrs_pre_init__")
+        and not hasattr(cls, "__attrs_post_init__")
+        and all(
+            f.init
+            and f.validator is None
+            and f.converter is None
+            and f.alias == f.name
+            and isinstance(cls.__dict__[f.name], MemberDescriptorType)
+            for f in fields
+        )
+    )
+
+
 @cache
 def _builder(edition: Edition) -> Any:
-    """A function ``build(get) -> {table name: table object}`` for ``edition``, compiled once:
-    one nested constructor call per table, reading each leaf with ``get(path)``."""
-    classes: dict[str, type] = {}
+    """A function ``build(get) -> {table name: table object}`` for ``edition``, compiled once,
+    reading each leaf with ``get(path)``.
 
-    def expr(node: _Node) -> str:
+    A table class whose ``__init__`` only stores its arguments (:func:`_plain`; all of them
+    today) is filled without it: a bare instance (``object.__new__``) gets each field through
+    its slot's descriptor, as that ``__init__`` would, in a fraction of the time; any other
+    class is called as usual."""
+    namespace: dict[str, Any] = {"_new": object.__new__}
+    body: list[str] = []
+
+    def emit(node: _Node) -> str:
+        """Code giving ``node``'s value; the statements building a table go to ``body``."""
         if node.cls is None:
             return f"get({node.path!r})"
-        var = f"_c{len(classes)}"
-        classes[var] = node.cls
-        args = ", ".join(f"{c.name}={expr(c)}" for c in node.children)
-        return f"{var}({args})"
+        args = [(c.name, emit(c)) for c in node.children]
+        var = f"_o{len(body)}"
+        cls = f"_c{len(namespace)}"
+        namespace[cls] = node.cls
+        if _plain(node.cls):
+            body.append(f"{var} = _new({cls})")
+            for name, value in args:
+                setter = f"_s{len(namespace)}"
+                namespace[setter] = node.cls.__dict__[name].__set__
+                body.append(f"{setter}({var}, {value})")
+        else:
+            body.append(f"{var} = {cls}({', '.join(f'{n}={v}' for n, v in args)})")
+        return var
 
-    body = ", ".join(f"{n.name!r}: {expr(n)}" for n in _tree(edition))
-    namespace: dict[str, Any] = dict(classes)
-    exec(f"def build(get):\n    return {{{body}}}\n", namespace)
+    tables = ", ".join(f"{n.name!r}: {emit(n)}" for n in _tree(edition))
+    code = "\n    ".join([*body, f"return {{{tables}}}"])
+    exec(f"def build(get):\n    {code}\n", namespace)
     return namespace["build"]
 
 

@@ -34,7 +34,6 @@ _ANCHORS = {
 }
 _HINTS = ("情况", "问题", "事项", "申请", "复议", "诉讼", "主动", "概述", "报告", "说明", "改进")
 _HINT_RE = re.compile("|".join(_HINTS))
-_ANCHOR_RE = {k: re.compile("|".join(v)) for k, v in _ANCHORS.items()}
 _YEAR = re.compile(r"(20[0-9]{2}|19[0-9]{2})\s*年")
 _TITLE_ORGAN = re.compile(
     r"^(.{2,40}?)\s*(20[0-9]{2})\s*年度?\s*(?:政府信息公开|政务公开|信息公开)"
@@ -132,16 +131,24 @@ def line_index(lines: Sequence[Line], text: str | None = None) -> LineIndex:
 
 
 def _find(
-    lines: Sequence[Line], words: re.Pattern[str], lo: int, hi: int, index: LineIndex
+    lines: Sequence[Line], words: tuple[str, ...], lo: int, hi: int, index: LineIndex
 ) -> int | None:
-    """The first line in ``[lo, hi)`` holding one of ``words`` (no word holds a line break)."""
+    """The first line in ``[lo, hi)`` holding one of ``words`` (no word holds a line break).
+
+    One ``str.find`` per word, each stopping where the earliest word found so far starts: a
+    literal search in C is many times faster than an alternation of words in ``re``."""
     if lo >= hi:
         return None
     joined, starts = index
-    m = words.search(joined, starts[lo])
-    if m is None:
+    start = starts[lo]
+    best = len(joined)
+    for w in words:
+        j = joined.find(w, start, best + len(w) - 1)
+        if j >= 0:
+            best = j
+    if best == len(joined):
         return None
-    i = bisect.bisect_right(starts, m.start()) - 1
+    i = bisect.bisect_right(starts, best) - 1
     return i if i < hi else None
 
 
@@ -202,15 +209,15 @@ def segment(lines: Sequence[Line], edition: Edition, index: LineIndex | None = N
         after = [i for i in cands[k] if i > prev]
         if k in _ANCHORS:
             lo = prev + 1
-            a = _find(lines, _ANCHOR_RE[k], lo, n, index)
+            a = _find(lines, _ANCHORS[k], lo, n, index)
             if a is not None and after and a < after[0]:
                 # an anchor word in the prose before the table's heading is not the table
-                a = _find(lines, _ANCHOR_RE[k], after[0], n, index) or a
+                a = _find(lines, _ANCHORS[k], after[0], n, index) or a
             # the appeals anchor words are also in its heading: search after a heading line
             if a is not None and k == "appeals":
                 headings = set(cands[k])
                 while a is not None and a in headings:
-                    a = _find(lines, _ANCHOR_RE[k], a + 1, n, index)
+                    a = _find(lines, _ANCHORS[k], a + 1, n, index)
             before = [i for i in after if a is None or i <= a]
             if a is not None:
                 anchors[k] = a
@@ -261,14 +268,21 @@ def segment(lines: Sequence[Line], edition: Edition, index: LineIndex | None = N
 def detect_edition(text: str) -> Edition | None:
     """The edition whose table signatures occur more often in ``text``, or ``None`` on a tie."""
     squeezed = "".join(text.split())
-    hits = {}
-    for ed in Edition:
-        hits[ed] = sum(1 for s in template(ed).signatures if s in squeezed)
-    if hits[Edition.E2021] > hits[Edition.E2019]:
-        return Edition.E2021
-    if hits[Edition.E2019] > hits[Edition.E2021]:
-        return Edition.E2019
-    return None
+    # an absent signature costs a search of the whole text: count the edition whose first
+    # signature occurs, then the other one only until the comparison is decided
+    e21, e19 = Edition.E2021, Edition.E2019
+    first, second = (e21, e19) if template(e21).signatures[0] in squeezed else (e19, e21)
+    hits = sum(1 for s in template(first).signatures if s in squeezed)
+    rival = 0
+    left = len(template(second).signatures)
+    for s in template(second).signatures:
+        left -= 1
+        rival += s in squeezed
+        if rival > hits:
+            return second
+        if rival + left < hits:
+            return first
+    return first if hits > rival else None
 
 
 _TAG = re.compile(r"<[^<>]{0,300}>")

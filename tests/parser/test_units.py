@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from govinfo_report._labels import index_for, normalize
 from govinfo_report._numbers import is_footer, parse_number
-from govinfo_report._template import Edition
+from govinfo_report._template import Edition, template
 
 
 def test_number_forms() -> None:
@@ -111,3 +111,44 @@ def test_find_meta_body_scan(pieces: list[str], first: int) -> None:
     assert got == find_meta(lines, sec)
     assert got[0] is None  # no title (no 报告): organ and year come from the body alone
     assert got[1:] == _meta_from_body([ln.text for ln in lines])
+
+
+def _signature_pieces() -> list[str]:
+    """Signatures of both editions, whole and cut in two, with whitespace and filler."""
+    out = [" ", "\n", "\u3000", "\t", "表", "本年"]
+    for ed in Edition:
+        for s in template(ed).signatures:
+            out += [s, s[:2], s[2:]]
+    return out
+
+
+@given(st.lists(st.sampled_from(_signature_pieces()), max_size=40))
+def test_detect_edition_counts(pieces: list[str]) -> None:
+    """detect_edition, which stops counting once the comparison is decided, names the edition
+    with more signatures in the text without whitespace, as counting them all does."""
+    from govinfo_report._segment import detect_edition
+
+    text = "".join(pieces)
+    squeezed = "".join(text.split())
+    hits = {ed: sum(s in squeezed for s in template(ed).signatures) for ed in Edition}
+    want = None
+    if hits[Edition.E2021] != hits[Edition.E2019]:
+        want = max(hits, key=lambda ed: hits[ed])
+    assert detect_edition(text) == want
+
+
+_ANCHOR_PIECES = ["第二十条", "信息内容", "本年制发", "本年新制作", "第二十", "条", "\n", "\r\n"]
+
+
+@given(st.lists(st.sampled_from(_ANCHOR_PIECES), max_size=30), st.data())
+def test_find_first_line(pieces: list[str], data: st.DataObject) -> None:
+    """_find (one str.find per word) returns the first line from ``lo`` holding a word."""
+    from govinfo_report._segment import _ANCHORS, _find, line_index, split_lines
+
+    text = "".join(pieces)
+    lines = split_lines(text)
+    lo = data.draw(st.integers(0, len(lines) + 1))
+    words = _ANCHORS["active"]
+    want = next((i for i in range(lo, len(lines)) if any(w in lines[i].text for w in words)), None)
+    assert _find(lines, words, lo, len(lines), line_index(lines, text)) == want
+    assert _find(lines, words, lo, len(lines), line_index(lines)) == want

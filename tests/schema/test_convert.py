@@ -183,3 +183,24 @@ def test_schema_doc_is_up_to_date() -> None:
 
     doc = (Path(__file__).resolve().parents[2] / "docs" / "schema.md").read_text("utf-8")
     assert paths_markdown().strip() in doc, "run: python -m govinfo_report._schema_doc"
+
+
+def _rebuilt(obj: object) -> object:
+    """``obj`` built again through the attrs-made ``__init__`` of each class (recursively)."""
+    if not attrs.has(type(obj)):
+        return obj
+    args = {f.alias: _rebuilt(getattr(obj, f.name)) for f in attrs.fields(type(obj))}
+    return type(obj)(**args)
+
+
+@given(reports(with_text=False))
+def test_unflatten_fills_tables_as_their_init(report: AnnualReport) -> None:
+    """The tables unflatten fills without calling their ``__init__`` equal, hash and repr
+    as the ones ``__init__`` builds, and evolve as usual."""
+    built = unflatten(flatten(report), edition=report.edition, meta=report.meta)
+    again = _rebuilt(built)
+    assert built == again and hash(built) == hash(again) and repr(built) == repr(again)
+    for name in ("active", "applications", "review"):
+        table = getattr(built, name)
+        assert repr(table) == repr(getattr(again, name))
+        assert attrs.evolve(table) == table
