@@ -25,14 +25,14 @@ from attrs import frozen
 from ._labels import LabelIndex, Match, RowTarget, index_for, normalize
 from ._numbers import MISS, NUMBER_CACHE, NumberToken, parse_number
 from ._template import Edition, template
-from .tokenizers._base import AnyCell, AnyRow, FastCell
+from .tokenizers._base import CELLS, COL, LINE, START, TEXT, FastCell, FastRow
 
 __all__ = ["AlignResult", "Note", "Placed", "align_table"]
 
 _new = tuple.__new__
 
 
-Placed: TypeAlias = tuple[str, int | Decimal | None, AnyCell]
+Placed: TypeAlias = tuple[str, int | Decimal | None, FastCell]
 """One number placed in a cell: ``(target path, value, source cell)``. A plain tuple (a report
 places about 200): building a ``NamedTuple`` costs several times more."""
 
@@ -57,7 +57,7 @@ class ExtraFound:
     group: str | None
     columns: tuple[str, ...]
     values: tuple[int | Decimal | None, ...]
-    cells: tuple[AnyCell | None, ...]
+    cells: tuple[FastCell | None, ...]
     lines: tuple[int, ...]
 
 
@@ -68,17 +68,17 @@ class AlignResult:
     placed: tuple[Placed, ...]
     extras: tuple[ExtraFound, ...]
     notes: tuple[Note, ...]
-    unassigned: tuple[AnyCell, ...]
+    unassigned: tuple[FastCell, ...]
 
 
-_Num: TypeAlias = tuple[AnyCell, NumberToken, int]
+_Num: TypeAlias = tuple[FastCell, NumberToken, int]
 """A number cell of a run: ``(cell, its number, index of its token row)``. A plain tuple (a
 report holds about 200): building a ``NamedTuple`` costs several times more."""
 
 
 class _Run(NamedTuple):
     nums: tuple[_Num, ...]
-    frags: tuple[AnyCell, ...]
+    frags: tuple[FastCell, ...]
     label_col: float | None
 
     @property
@@ -87,7 +87,7 @@ class _Run(NamedTuple):
 
     @property
     def positioned(self) -> bool:
-        cols = [cell.col for cell, _, _ in self.nums]
+        cols = [cell[COL] for cell, _, _ in self.nums]
         if any(c is None for c in cols):
             return False
         return self.single_row or all(
@@ -113,18 +113,18 @@ def _cell_kind(raw: str) -> tuple[str, NumberToken | None]:
     return hit
 
 
-def _runs(rows: Sequence[AnyRow]) -> list[_Run]:
+def _runs(rows: Sequence[FastRow]) -> list[_Run]:
     out: list[_Run] = []
-    frags: list[AnyCell] = []
+    frags: list[FastCell] = []
     nums: list[_Num] = []
     label_col: float | None = None
     memo = _CELL_MEMO.get
     append = nums.append
     for ri, row in enumerate(rows):
         prev_text: str | None = None
-        for cell in row.cells:
-            hit = memo(cell.text)
-            text, tok = hit if hit is not None else _cell_kind(cell.text)
+        for cell in row[CELLS]:
+            hit = memo(cell[TEXT])
+            text, tok = hit if hit is not None else _cell_kind(cell[TEXT])
             if tok is not None:
                 # a lone dash before any label is decoration, still a (null) number
                 append((cell, tok, ri))
@@ -138,7 +138,7 @@ def _runs(rows: Sequence[AnyRow]) -> list[_Run]:
             if text != prev_text:  # merged cells repeated by python-docx
                 frags.append(cell)
             prev_text = text
-            label_col = cell.col
+            label_col = cell[COL]
     if nums:
         out.append(_new(_Run, (tuple(nums), tuple(frags), label_col)))
     return out
@@ -150,22 +150,23 @@ def _paths_of(key: str, columns: tuple[str, ...]) -> tuple[str, ...]:
 
 
 def _lines_of(run: _Run) -> tuple[int, ...]:
-    return tuple(sorted({c.line for c in run.frags[-2:]} | {cell.line for cell, _, _ in run.nums}))
+    lines = {c[LINE] for c in run.frags[-2:]} | {cell[LINE] for cell, _, _ in run.nums}
+    return tuple(sorted(lines))
 
 
-def _match(frags: Sequence[AnyCell], index: LabelIndex, start: int) -> tuple[Match | None, str]:
+def _match(frags: Sequence[FastCell], index: LabelIndex, start: int) -> tuple[Match | None, str]:
     """The row named by the last text cells before a run: the last cell alone, then with up to
     three cells before it joined in front (wrapped labels), the first exact row match winning
     over a group (extra-row) match; the label as read goes with it."""
     if not frags:
         return None, ""
-    label = frags[-1].text.strip()
+    label = frags[-1][TEXT].strip()
     m = index.match(label, start)
     if m is not None and m.target.kind is None:
         return m, label  # the usual case: the last text cell alone names a template row
     fallback = None if m is None else (m, label)
     for c in reversed(frags[-4:-1]):
-        label = c.text.strip() + label
+        label = c[TEXT].strip() + label
         m = index.match(label, start)
         if m is not None:
             if m.target.kind is None:
@@ -173,7 +174,7 @@ def _match(frags: Sequence[AnyCell], index: LabelIndex, start: int) -> tuple[Mat
             fallback = fallback or (m, label)
     if fallback is not None:
         return fallback
-    return None, "".join(c.text.strip() for c in frags[-2:])
+    return None, "".join(c[TEXT].strip() for c in frags[-2:])
 
 
 def _row_sum_checks(values: Sequence[int | Decimal | None], columns: Sequence[str]) -> int:
@@ -255,9 +256,9 @@ def _column_aliases(edition: Edition) -> dict[str, frozenset[str]]:
     }
 
 
-def _header_cells(cells: Sequence[AnyCell], names: Sequence[frozenset[str]]) -> list[int] | None:
+def _header_cells(cells: Sequence[FastCell], names: Sequence[frozenset[str]]) -> list[int] | None:
     """Indexes of the cells naming each column (the k-th repeat of a name takes the k-th cell)."""
-    norm = [normalize(c.text) if c.col is not None else "" for c in cells]
+    norm = [normalize(c[TEXT]) if c[COL] is not None else "" for c in cells]
     used: set[int] = set()
     out: list[int] = []
     for want in names:
@@ -364,7 +365,7 @@ def _split_glued(
 
 
 class _Aligner:
-    def __init__(self, edition: Edition, table: str, rows: Sequence[AnyRow]) -> None:
+    def __init__(self, edition: Edition, table: str, rows: Sequence[FastRow]) -> None:
         self.edition = edition
         self.table = table
         self.rows = rows
@@ -373,11 +374,11 @@ class _Aligner:
         self.notes: list[Note] = []
         self.placed: list[Placed] = []
         self.extras: list[ExtraFound] = []
-        self.unassigned: list[AnyCell] = []
+        self.unassigned: list[FastCell] = []
         self.decimal = _decimal_paths(edition)
         self._pool_src: Sequence[_Run] | None = None
         self._pool_cache: _Pools = {}
-        self._groups: tuple[dict[int, int], list[int], list[tuple[AnyCell, ...]]] | None = None
+        self._groups: tuple[dict[int, int], list[int], list[tuple[FastCell, ...]]] | None = None
         self._plan: list[tuple[_Run, RowTarget | None, str, Match | None]] = []
         self._full_rows: list[_Run] | None = None
         self._last_ok: list[tuple[int, ...]] = []
@@ -388,13 +389,13 @@ class _Aligner:
 
     # -- values ---------------------------------------------------------------------------------
 
-    def _value(self, path: str, cell: AnyCell, tok: NumberToken) -> int | Decimal | None:
+    def _value(self, path: str, cell: FastCell, tok: NumberToken) -> int | Decimal | None:
         if tok.is_null:
             self.notes.append(
                 Note(
                     code="null_marker",
-                    message=f"{cell.text.strip()!r} printed as a blank; read as null",
-                    lines=(cell.line,),
+                    message=f"{cell[TEXT].strip()!r} printed as a blank; read as null",
+                    lines=(cell[LINE],),
                     paths=(path,),
                     confidence=None,
                 )
@@ -409,8 +410,8 @@ class _Aligner:
             self.notes.append(
                 Note(
                     code="non_integer_count",
-                    message=f"count cell prints {cell.text.strip()!r}; left null",
-                    lines=(cell.line,),
+                    message=f"count cell prints {cell[TEXT].strip()!r}; left null",
+                    lines=(cell[LINE],),
                     paths=(path,),
                     confidence=None,
                 )
@@ -447,7 +448,7 @@ class _Aligner:
                 code="positional_row",
                 message="review and litigation numbers read as one row of "
                 f"{len(paths)} cells in template order",
-                lines=tuple(sorted({cell.line for cell, _, _ in big.nums})),
+                lines=tuple(sorted({cell[LINE] for cell, _, _ in big.nums})),
                 paths=tuple(paths),
                 confidence=0.9 if len(big.nums) == len(paths) else 0.5,
             )
@@ -461,8 +462,8 @@ class _Aligner:
             self.notes.append(
                 Note(
                     code="unassigned_number",
-                    message=f"number {cell.text.strip()!r} not placed: {why}",
-                    lines=(cell.line,),
+                    message=f"number {cell[TEXT].strip()!r} not placed: {why}",
+                    lines=(cell[LINE],),
                     confidence=None,
                 )
             )
@@ -490,7 +491,7 @@ class _Aligner:
                             code="wrapped_numbers",
                             message=f"{len(run.nums)} number(s) on a later line joined to "
                             f"row {ptarget.key}",
-                            lines=tuple(sorted({cell.line for cell, _, _ in run.nums})),
+                            lines=tuple(sorted({cell[LINE] for cell, _, _ in run.nums})),
                             paths=(ptarget.key,),
                             confidence=0.8,
                         )
@@ -508,7 +509,7 @@ class _Aligner:
             n = len(target.columns)
             if len(run.nums) > n:
                 first, rest = run.nums[:n], run.nums[n:]
-                same = run.single_row and len({cell.text.strip() for cell, _, _ in run.nums}) == 1
+                same = run.single_row and len({cell[TEXT].strip() for cell, _, _ in run.nums}) == 1
                 if same and n == 1:
                     self._drop(rest, "repeat of a merged cell")
                     rest = ()
@@ -589,43 +590,43 @@ class _Aligner:
         exactly ``n`` cells (numbers and empty cells): an empty cell there is the blank."""
         if not run.single_row:
             return None
-        cells = self.rows[run.nums[0][2]].cells
+        cells = self.rows[run.nums[0][2]][CELLS]
         first = run.nums[0][0]
         i = next((k for k, c in enumerate(cells) if c is first), None)
         if i is None:
             return None
-        while i > 0 and not cells[i - 1].text.strip():
+        while i > 0 and not cells[i - 1][TEXT].strip():
             i -= 1
         tail = cells[i:]
         extra = len(tail) - n
         if extra > 0:
             # padding of a merged label (leading empty cells) or of a merged last cell (trailing)
-            lead = not any(c.text.strip() for c in tail[:extra])
-            trail = not any(c.text.strip() for c in tail[-extra:])
+            lead = not any(c[TEXT].strip() for c in tail[:extra])
+            trail = not any(c[TEXT].strip() for c in tail[-extra:])
             if lead == trail:
                 return None
             tail = tail[extra:] if lead else tail[:n]
-        if len(tail) != n or any(c.col is None for c in tail):
+        if len(tail) != n or any(c[COL] is None for c in tail):
             return None
-        if sum(1 for c in tail if c.text.strip()) != len(run.nums):
+        if sum(1 for c in tail if c[TEXT].strip()) != len(run.nums):
             return None  # text after the numbers: not a plain row of cells
-        cols = [float(c.col or 0.0) for c in tail]
+        cols = [float(c[COL] or 0.0) for c in tail]
         if any(b <= a for a, b in itertools.pairwise(cols)):
             return None
         return cols
 
-    def _text_groups(self) -> tuple[dict[int, int], list[int], list[tuple[AnyCell, ...]]]:
+    def _text_groups(self) -> tuple[dict[int, int], list[int], list[tuple[FastCell, ...]]]:
         """Reading position of each number cell (by id), and the text cells between numbers
         (a header is one such group) with the position where each group ends."""
         if self._groups is None:
             pos: dict[int, int] = {}
             ends: list[int] = []
-            groups: list[tuple[AnyCell, ...]] = []
-            cur: list[AnyCell] = []
+            groups: list[tuple[FastCell, ...]] = []
+            cur: list[FastCell] = []
             i = 0
             for row in self.rows:
-                for cell in row.cells:
-                    text = cell.text.strip()
+                for cell in row[CELLS]:
+                    text = cell[TEXT].strip()
                     if not text:
                         continue
                     i += 1
@@ -653,19 +654,19 @@ class _Aligner:
             return None
         aliases = _column_aliases(self.edition)
         names = [aliases.get(c, frozenset()) for c in columns]
-        xs = [float(cell.col or 0.0) for cell, _, _ in run.nums]
+        xs = [float(cell[COL] or 0.0) for cell, _, _ in run.nums]
         k = bisect.bisect_right(ends, at)  # the group naming the run ends at its first number
         for g in range(k - 1, max(-1, k - 1 - _HEADER_LOOKBACK), -1):
             cells = groups[g]
             idx = _header_cells(cells, names)
             if idx is None:
                 continue
-            heads = [float(cells[j].col or 0.0) for j in idx]
+            heads = [float(cells[j][COL] or 0.0) for j in idx]
             if any(b <= a for a, b in itertools.pairwise(heads)):
                 return None  # header cells on several printed rows: no usable positions
             best = (heads, _assign_dp(xs, heads)[1])
             first = min(idx)
-            base = cells[first - 1].col if first > 0 else None
+            base = cells[first - 1][COL] if first > 0 else None
             if base is not None and run.label_col is not None:
                 shifted = [h - base + run.label_col for h in heads]
                 cost = _assign_dp(xs, shifted)[1]
@@ -691,10 +692,10 @@ class _Aligner:
         refs = ([runs[i - 1]] if i > 0 else []) + ([runs[j]] if j < len(runs) else [])
         if not refs:
             return None
-        centers = [[float(cell.col or 0.0) for cell, _, _ in f.nums] for f in refs]
+        centers = [[float(cell[COL] or 0.0) for cell, _, _ in f.nums] for f in refs]
         if len(centers) == 2 and centers[0] != centers[1]:
             # the neighbours disagree (rows of different shapes): the one the run fits better
-            xs = [float(cell.col or 0.0) for cell, _, _ in run.nums]
+            xs = [float(cell[COL] or 0.0) for cell, _, _ in run.nums]
             costs = [_assign_dp(xs, c)[1] for c in centers]
             if costs[0] != costs[1]:
                 return centers[0] if costs[0] < costs[1] else centers[1]
@@ -731,9 +732,9 @@ class _Aligner:
         self, run: _Run, paths: Sequence[str], centers: list[float] | None, what: str
     ) -> list[int]:
         k, n = len(run.nums), len(paths)
-        lines = tuple(sorted({cell.line for cell, _, _ in run.nums}))
+        lines = tuple(sorted({cell[LINE] for cell, _, _ in run.nums}))
         if centers is not None:
-            xs = [float(cell.col or 0.0) for cell, _, _ in run.nums]
+            xs = [float(cell[COL] or 0.0) for cell, _, _ in run.nums]
             slots, cost = _assign_dp(xs, centers)
             spread = (max(centers) - min(centers)) / max(1, n - 1) if n > 1 else 1.0
             conf = max(0.0, 1.0 - cost / max(1e-9, spread * k)) if spread else 0.5
@@ -920,7 +921,7 @@ class _Aligner:
             return None
         texts: list[str | None] = []
         for cell, tok, _ in run.nums:
-            t = cell.text.strip()
+            t = cell[TEXT].strip()
             plain = type(tok.value) is int and t.isascii() and t.isdigit()
             texts.append(t if plain and len(t) > 1 else None)
         if all(t is None for t in texts):
@@ -951,14 +952,14 @@ class _Aligner:
                 nums.append(num)
                 continue
             cell = num[0]
-            lead = len(cell.text) - len(cell.text.lstrip())
+            lead = len(cell[TEXT]) - len(cell[TEXT].lstrip())
             off = 0
             if len(parts) > 1:
-                glued.append(cell.text.strip())
+                glued.append(cell[TEXT].strip())
             for piece in parts:
-                start = cell.start + lead + off
-                col = None if cell.col is None else float(cell.col) + off
-                piece_cell = FastCell(piece, cell.line, start, start + len(piece), col)
+                start = cell[START] + lead + off
+                col = None if cell[COL] is None else float(cell[COL]) + off
+                piece_cell = (piece, cell[LINE], start, start + len(piece), col, 1)
                 tok = NumberToken(value=int(piece))
                 nums.append((piece_cell, tok, num[2]))
                 off += len(piece)
@@ -968,7 +969,7 @@ class _Aligner:
                 message=f"{what}: {k} numbers for {n} columns; split "
                 f"{', '.join(repr(g) for g in glued)} into separate numbers, the only split "
                 "of the longest tokens that satisfies the row total",
-                lines=tuple(sorted({cell.line for cell, _, _ in run.nums})),
+                lines=tuple(sorted({cell[LINE] for cell, _, _ in run.nums})),
                 paths=tuple(paths),
                 confidence=0.9,
             )
@@ -994,7 +995,7 @@ class _Aligner:
                 else list(range(len(cols)))
             )
             values: list[int | Decimal | None] = [None] * len(cols)
-            cells: list[AnyCell | None] = [None] * len(cols)
+            cells: list[FastCell | None] = [None] * len(cols)
             for (cell, tok, _), j in zip(run.nums, slots, strict=False):
                 values[j] = tok.value
                 cells[j] = cell
@@ -1024,6 +1025,6 @@ class _Aligner:
         )
 
 
-def align_table(edition: Edition, table: str, rows: Sequence[AnyRow]) -> AlignResult:
+def align_table(edition: Edition, table: str, rows: Sequence[FastRow]) -> AlignResult:
     """Assign the numbers of one table's token rows to template paths (see module docstring)."""
     return _Aligner(edition, table, rows).run()

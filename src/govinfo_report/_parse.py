@@ -35,7 +35,7 @@ from ._segment import (
 )
 from ._stream import STREAM_TABLES, labelled, settled, stream_order
 from ._template import Edition, template
-from .tokenizers._base import AnyCell, Tokenizer
+from .tokenizers._base import END, LINE, START, FastCell, Tokenizer
 from .tokenizers._builtins import max_score, rows_of  # (importing it registers the built-ins)
 from .tokenizers._html import html_text
 from .tokenizers._registry import get_tokenizer, tokenizers
@@ -333,15 +333,15 @@ _PAD = frozenset(" \t\u3000\xa0")
 """White space a padded cell may hold before its number (where the cell's span starts)."""
 
 
-def _provenance_maker(text: str) -> Callable[[str, AnyCell, tuple[int, int]], Provenance]:
+def _provenance_maker(text: str) -> Callable[[str, FastCell, tuple[int, int]], Provenance]:
     """``make(path, cell, (line shift, offset shift))`` of a cell of a table region."""
 
-    def make(path: str, cell: AnyCell, shift: tuple[int, int]) -> Provenance:
+    def make(path: str, cell: FastCell, shift: tuple[int, int]) -> Provenance:
         dl, offset = shift
-        start = cell.start + offset
-        end = cell.end + offset
+        start = cell[START] + offset
+        end = cell[END] + offset
         return Provenance(
-            path=path, lines=(cell.line + dl,), raw=text[start:end], start=start, end=end
+            path=path, lines=(cell[LINE] + dl,), raw=text[start:end], start=start, end=end
         )
 
     return make
@@ -481,7 +481,7 @@ def parse(
         )
     # -- tables
     cells: dict[str, Value] = {}
-    prov: list[tuple[dict[str, AnyCell], tuple[int, int]]] = []
+    prov: list[tuple[dict[str, FastCell], tuple[int, int]]] = []
     layouts: dict[str, str] = {}
     counts: dict[str, int] = {}
     confs: dict[str, float] = {}
@@ -533,10 +533,10 @@ def parse(
         dl = line0 - 1
         placed = result.placed
         cells.update({path: value for path, value, _ in placed})
-        sources: dict[str, AnyCell] = {path: cell for path, _, cell in placed}
+        sources: dict[str, FastCell] = {path: cell for path, _, cell in placed}
         prov.append((sources, (dl, offset)))
         # the cells read (placed, extra or unassigned): a number token they cover is not lost
-        read: list[AnyCell] = [cell for _, _, cell in placed]
+        read: list[FastCell] = [cell for _, _, cell in placed]
         counts[layouts[tkey]] = counts.get(layouts[tkey], 0) + len(placed)
         for ex in result.extras:
             i = len(extras)
@@ -589,9 +589,9 @@ def parse(
                     pair_work += len(label) * len(official)
         # the largest end of the cells starting at each offset: a token starting there is
         # covered when it ends within it
-        ends = {c.start: c.end for c in read}
+        ends = {c[START]: c[END] for c in read}
         if len(ends) < len(read):  # cells sharing a start: keep the largest end
-            ends = dict(sorted((c.start, c.end) for c in read))
+            ends = dict(sorted((c[START], c[END]) for c in read))
         if spans is None:
             spans = _number_spans(region, ends)
         else:  # the scan of the stream decoder, with the skip _number_spans makes

@@ -22,7 +22,7 @@ from functools import cache
 from ._align import AlignResult, Note, Placed
 from ._numbers import MISS, NUMBER_CACHE, parse_number
 from ._template import Edition, template
-from .tokenizers._base import Cell
+from .tokenizers._base import LINE
 
 __all__ = ["STREAM_TABLES", "labelled", "settled", "stream_order"]
 
@@ -177,13 +177,11 @@ def stream_order(
     placed: list[Placed] = []
     line = region.count("\n", 0, spans[0][0]) + 1
     last = spans[0][0]
-    cells: list[tuple[str, int, Cell]] = []
     for v, (a, b), (i, j) in zip(values, spans, order, strict=True):
         line += region.count("\n", last, a)
         last = a
-        cells.append((paths[i][j], v, Cell(text=region[a:b], line=line, start=a, end=b)))
-    placed += cells
-    lines = tuple(sorted({c.line for _, _, c in cells}))
+        placed.append((paths[i][j], v, (region[a:b], line, a, b, None, 1)))
+    lines = tuple(sorted({cell[LINE] for _, _, cell in placed}))
     row_major = order == [(i, j) for i in range(n_rows) for j in range(n_cols)]
     how = "row by row" if row_major else "in chunks of rows, each column by column"
     note = Note(

@@ -11,6 +11,7 @@ from govinfo_report._align import AlignResult, Placed
 from govinfo_report._parse import _number_spans, parse
 from govinfo_report._stream import _chunk_readings, stream_order
 from govinfo_report._template import Edition, template
+from govinfo_report.tokenizers._base import LINE
 
 _EMPTY = AlignResult(placed=(), extras=(), notes=(), unassigned=())
 _UNSEEN = Path(__file__).resolve().parent.parent / "fixtures" / "unseen"
@@ -37,8 +38,8 @@ def _check(region: str, grid: list[list[int]]) -> AlignResult:
     values = {path: value for path, value, _ in got.placed}
     for row, paths in zip(grid, _paths(), strict=True):
         assert [values[p] for p in paths] == row
-    for _, _, cell in got.placed:
-        assert region[cell.start : cell.end] == cell.text
+    for _, _, (text, _, start, end, _, _) in got.placed:
+        assert region[start:end] == text
     assert [n.code for n in got.notes] == ["stream_order"]
     return got
 
@@ -49,7 +50,7 @@ def test_row_major_stream_is_decoded() -> None:
     flat = [str(v) for row in grid for v in row]
     region = "\n".join(" ".join(flat[i : i + 3]) for i in range(0, len(flat), 3))
     got = _check(region, grid)
-    assert got.placed[0][2].line == 1 and got.placed[-1][2].line == len(flat) // 3 + 1
+    assert got.placed[0][2][LINE] == 1 and got.placed[-1][2][LINE] == len(flat) // 3 + 1
 
 
 def test_column_chunks_after_first_row_are_decoded() -> None:

@@ -6,6 +6,7 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
+from govinfo_report.tokenizers._base import public_rows
 from govinfo_report.tokenizers._html import (
     _NEXT,
     _TAG_NAME,
@@ -61,7 +62,7 @@ def test_plain_end_tag_matches_the_lexer(rest: str) -> None:
 
 def test_cell_read_whole_then_a_later_closer() -> None:
     """A cell read in one match closes the cell before it; a stray closer adds nothing."""
-    rows = _tokenize("<td>a<td>b</td></td>c</td><td>d")
+    rows = public_rows(_tokenize("<td>a<td>b</td></td>c</td><td>d"))
     assert [[(c.text, c.col, c.start, c.end) for c in r.cells] for r in rows] == [
         [("a", 0, 0, 5), ("b", 1, 5, 15), ("d", 2, 26, 31)]
     ]
@@ -69,7 +70,7 @@ def test_cell_read_whole_then_a_later_closer() -> None:
 
 def test_entities_are_decoded_per_piece_and_attributes_are_raw() -> None:
     """An entity split by a tag stays as written; attribute values are not decoded."""
-    rows = _tokenize('<td>&am<b>p;</td><td colspan="&#50;">&amp;</td>')
+    rows = public_rows(_tokenize('<td>&am<b>p;</td><td colspan="&#50;">&amp;</td>'))
     assert [(c.text, c.span) for c in rows[0].cells] == [("&amp;", 1), ("&", 1)]
     assert html_text("<td>&am<b>p;</td>") == "\n&amp;\n"
 
@@ -77,7 +78,7 @@ def test_entities_are_decoded_per_piece_and_attributes_are_raw() -> None:
 def test_lines_are_counted_from_the_cell_start() -> None:
     """Lines come from a running count; cells read in one match and by pieces agree."""
     text = "\n<table>\n<tr><td>a</td>\n<td>b<br>c</td></tr>\n\n<tr><td>\nd</td></tr></table>"
-    rows = _tokenize(text)
+    rows = public_rows(_tokenize(text))
     assert [(r.line, [c.line for c in r.cells]) for r in rows] == [(3, [3, 4]), (6, [6])]
 
 
@@ -86,5 +87,5 @@ def test_unclosed_end_tags_as_text_stay_linear() -> None:
     """``</`` with no name and no ``>`` after it is text; a wall of them is read in linear time
     (the quadratic reading this replaced takes minutes here: pytest-timeout fails the test)."""
     k = 400_000
-    rows = _tokenize("<td>" + "</" * k)
+    rows = public_rows(_tokenize("<td>" + "</" * k))
     assert rows[0].cells[0].text == "</" * k

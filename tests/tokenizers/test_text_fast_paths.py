@@ -148,10 +148,10 @@ def spec_md_rows(text: str) -> tuple[FastRow, ...]:
                 if len(segs) > 1 and not s[segs[-1][0] :].strip():
                     segs = segs[:-1]
             cells = tuple(
-                FastCell(s[a:b].replace("\\|", "|").strip(), number, start + a, start + b, col, 1)
+                (s[a:b].replace("\\|", "|").strip(), number, start + a, start + b, col, 1)
                 for col, (a, b) in enumerate(segs)
             )
-            out.append(FastRow(cells, number))
+            out.append((cells, number))
     return tuple(out)
 
 
@@ -191,7 +191,7 @@ def spec_fixed_rows(text: str) -> list[FastRow]:
         else:
             cols = [(a + b) / 2 for a, b in spans]
         cells = words_to_cells(line, lineno, off, spans, cols, gap=2)
-        out.append(FastRow(tuple(cells), lineno))
+        out.append((tuple(cells), lineno))
     return out
 
 
@@ -235,24 +235,24 @@ def spec_pipe_rows(text: str) -> list[FastRow]:
         if not s.strip("|"):
             if s == "|" and line[:1].isspace():
                 a = off + line.index("|")
-                cur.append(FastCell("", lineno, a, a, float(len(cur)), 1))
+                cur.append(("", lineno, a, a, float(len(cur)), 1))
                 continue
             if cur:
-                out.append(FastRow(tuple(cur), cur[0].line))
+                out.append((tuple(cur), cur[0][1]))
                 cur = []
             continue
         if not s.endswith("|"):
             if cur:
-                out.append(FastRow(tuple(cur), cur[0].line))
+                out.append((tuple(cur), cur[0][1]))
                 cur = []
             a = off + line.index(s[0])
-            out.append(FastRow((FastCell(s, lineno, a, a + len(s), None, 1),), lineno))
+            out.append((((s, lineno, a, a + len(s), None, 1),), lineno))
             continue
         body = s[:-1].strip()
         a = off + line.index(s[0])
-        cur.append(FastCell(body, lineno, a, a + len(body), float(len(cur)), 1))
+        cur.append((body, lineno, a, a + len(body), float(len(cur)), 1))
     if cur:
-        out.append(FastRow(tuple(cur), cur[0].line))
+        out.append((tuple(cur), cur[0][1]))
     return out
 
 
@@ -272,9 +272,9 @@ def spec_tab_rows(text: str) -> list[FastRow]:
             continue
         cells, pos = [], 0
         for k, part in enumerate(line.split("\t")):
-            cells.append(FastCell(part, lineno, off + pos, off + pos + len(part), float(k), 1))
+            cells.append((part, lineno, off + pos, off + pos + len(part), float(k), 1))
             pos += len(part) + 1
-        out.append(FastRow(tuple(cells), lineno))
+        out.append((tuple(cells), lineno))
     return out
 
 

@@ -8,7 +8,7 @@ and columns afterwards, so a third-party tokenizer needs nothing but this module
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import NamedTuple, Protocol, runtime_checkable
+from typing import Final, Protocol, TypeAlias, runtime_checkable
 
 from attrs import frozen
 
@@ -70,23 +70,25 @@ class Tokenizer(Protocol):
 # -- the built-in tokenizers' internal form ----------------------------------------------------
 
 
-class FastCell(NamedTuple):
-    """A :class:`Cell` as a named tuple: what built-in tokenizers make internally (an attrs
-    instance costs several times more to build). Same fields, same meaning."""
+FastCell: TypeAlias = tuple[str, int, int, int, "float | None", int]
+"""A :class:`Cell` as a plain tuple ``(text, line, start, end, col, span)``: what built-in
+tokenizers make and the parser reads internally (a report has about 300 cells; an attrs instance
+costs several times more to build, and so does a ``NamedTuple``). Index it with :data:`TEXT`,
+:data:`LINE`, :data:`START`, :data:`END`, :data:`COL` and :data:`SPAN`."""
 
-    text: str
-    line: int
-    start: int
-    end: int
-    col: float | None = None
-    span: int = 1
+TEXT: Final = 0
+LINE: Final = 1
+START: Final = 2
+END: Final = 3
+COL: Final = 4
+SPAN: Final = 5
 
+FastRow: TypeAlias = tuple[tuple[FastCell, ...], int]
+"""A :class:`TokenRow` as a plain tuple ``(cells, line)``: index it with :data:`CELLS` and
+:data:`ROW_LINE`."""
 
-class FastRow(NamedTuple):
-    """A :class:`TokenRow` of :class:`FastCell` values."""
-
-    cells: tuple[FastCell, ...]
-    line: int
+CELLS: Final = 0
+ROW_LINE: Final = 1
 
 
 def public_rows(rows: Sequence[FastRow]) -> list[TokenRow]:
@@ -94,15 +96,18 @@ def public_rows(rows: Sequence[FastRow]) -> list[TokenRow]:
     return [
         TokenRow(
             cells=tuple(
-                Cell(text=c.text, line=c.line, start=c.start, end=c.end, col=c.col, span=c.span)
-                for c in row.cells
+                Cell(text=text, line=line, start=start, end=end, col=col, span=span)
+                for text, line, start, end, col, span in cells
             ),
-            line=row.line,
+            line=line_no,
         )
-        for row in rows
+        for cells, line_no in rows
     ]
 
 
-AnyCell = Cell | FastCell
-"""A cell from any tokenizer: third-party ones give :class:`Cell`, built-ins :class:`FastCell`."""
-AnyRow = TokenRow | FastRow
+def fast_rows(rows: Sequence[TokenRow]) -> list[FastRow]:
+    """A tokenizer's public rows (a plug-in's) in the parser's internal form."""
+    return [
+        (tuple((c.text, c.line, c.start, c.end, c.col, c.span) for c in row.cells), row.line)
+        for row in rows
+    ]

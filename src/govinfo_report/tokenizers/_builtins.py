@@ -13,7 +13,7 @@ from . import _pipe as _pipe
 # Each built-in module registers its tokenizer with ``register_tokenizer`` when imported.
 # Order matters only for ties in auto-detection: earlier wins.
 from . import _tab as _tab
-from ._base import AnyRow
+from ._base import FastRow, fast_rows
 
 _FAST = frozenset(
     {
@@ -54,10 +54,11 @@ def max_score(tokenizer: object) -> float:
     return _MAX_SCORES.get(type(tokenizer), 1.0)
 
 
-def rows_of(tokenizer: object, text: str) -> Sequence[AnyRow]:
-    """The tokenizer's rows of ``text``: a built-in's internal :class:`FastRow` values (exact
-    built-in classes only: a subclass may override ``tokenize``), else its ``tokenize``."""
+def rows_of(tokenizer: object, text: str) -> Sequence[FastRow]:
+    """The tokenizer's rows of ``text`` as :data:`FastRow` tuples: a built-in's own (exact
+    built-in classes only: a subclass may override ``tokenize``), else its ``tokenize``
+    converted."""
     if type(tokenizer) in _FAST:
-        rows: Sequence[AnyRow] = tokenizer._rows(text)  # type: ignore[attr-defined]
+        rows: Sequence[FastRow] = tokenizer._rows(text)  # type: ignore[attr-defined]
         return rows
-    return tokenizer.tokenize(text)  # type: ignore[attr-defined,no-any-return]
+    return fast_rows(tokenizer.tokenize(text))  # type: ignore[attr-defined]

@@ -22,7 +22,6 @@ from ._registry import register_tokenizer
 
 __all__ = ["BoxTokenizer", "FixedTokenizer", "display_width"]
 
-_new = tuple.__new__
 _first = itemgetter(0)
 
 _RULE = re.compile(r"[ \t]*-{3,}(?:[ \t]+-{3,})*[ \t]*")
@@ -160,24 +159,19 @@ class FixedTokenizer:
                         run_start, run_col = a, col
                     elif a - run_end >= 2:
                         label = line[run_start:run_end]
-                        add(
-                            _new(
-                                FastCell,
-                                (label, lineno, off + run_start, off + run_end, run_col, 1),
-                            )
-                        )
+                        add((label, lineno, off + run_start, off + run_end, run_col, 1))
                         run_start, run_col = a, col
                     run_end = b
                     continue
                 if run_start >= 0:
                     label = line[run_start:run_end]
-                    add(_new(FastCell, (label, lineno, off + run_start, off + run_end, run_col, 1)))
+                    add((label, lineno, off + run_start, off + run_end, run_col, 1))
                     run_start = -1
-                add(_new(FastCell, (word, lineno, off + a, off + b, col, 1)))
+                add((word, lineno, off + a, off + b, col, 1))
             if run_start >= 0:
                 label = line[run_start:run_end]
-                add(_new(FastCell, (label, lineno, off + run_start, off + run_end, run_col, 1)))
-            out.append(_new(FastRow, (tuple(cells), lineno)))
+                add((label, lineno, off + run_start, off + run_end, run_col, 1))
+            out.append((tuple(cells), lineno))
         return out
 
 
@@ -231,13 +225,13 @@ class BoxTokenizer:
                 parts = block[col]
                 if not parts:
                     ln, pos = empty_at[col]
-                    cells.append(_new(FastCell, ("", ln, pos, pos, float(col), 1)))
+                    cells.append(("", ln, pos, pos, float(col), 1))
                     continue
                 txt = "".join(p[3] for p in parts)
                 first = parts[0]
                 last = parts[-1]
-                cells.append(_new(FastCell, (txt, first[0], first[1], last[2], float(col), 1)))
-            out.append(_new(FastRow, (tuple(cells), block_line)))
+                cells.append((txt, first[0], first[1], last[2], float(col), 1))
+            out.append((tuple(cells), block_line))
             block.clear()
             empty_at.clear()
 
@@ -249,9 +243,7 @@ class BoxTokenizer:
             if s[0] not in _BOX_CHARS:
                 flush()
                 a = off + line.index(s[0])
-                out.append(
-                    _new(FastRow, ((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
-                )
+                out.append((((s, lineno, a, a + len(s), None, 1),), lineno))
                 continue
             if not line.strip(_RULE_LINE) and any(c in line for c in _RULE_GLYPHS):
                 # a border line: every segment is blank or a border (the loop below would find

@@ -23,7 +23,6 @@ from ._registry import register_tokenizer
 
 __all__ = ["count_nonblank", "iter_lines", "line_table", "nonblank_lines", "split_words"]
 
-_new = tuple.__new__
 
 _WORD = re.compile(r"\S+")
 _third = itemgetter(2)
@@ -92,17 +91,17 @@ def words_to_cells(
         # a label run ends before a number, or (fixed-width) at a wide gap, and at the line end
         if run_start >= 0 and (tok is not None or (gap and a - run_end >= gap)):
             start, end = offset + run_start, offset + run_end
-            cells.append(_new(FastCell, (line[run_start:run_end], lineno, start, end, run_col, 1)))
+            cells.append((line[run_start:run_end], lineno, start, end, run_col, 1))
             run_start = -1
         if tok is not None:
-            cells.append(_new(FastCell, (word, lineno, offset + a, offset + b, col, 1)))
+            cells.append((word, lineno, offset + a, offset + b, col, 1))
         else:
             if run_start < 0:
                 run_start, run_col = a, col
             run_end = b
     if run_start >= 0:
         start, end = offset + run_start, offset + run_end
-        cells.append(_new(FastCell, (line[run_start:run_end], lineno, start, end, run_col, 1)))
+        cells.append((line[run_start:run_end], lineno, start, end, run_col, 1))
     return cells
 
 
@@ -157,9 +156,7 @@ class FlatTokenizer:
         for lineno, off, line in iter_lines(text):
             spans = split_words(line)
             if spans:
-                out.append(
-                    _new(FastRow, (tuple(words_to_cells(line, lineno, off, spans, None)), lineno))
-                )
+                out.append((tuple(words_to_cells(line, lineno, off, spans, None)), lineno))
         return out
 
 
@@ -187,9 +184,7 @@ class LinesTokenizer:
             if not s:
                 continue
             a = off + line.index(s[0])
-            out.append(
-                _new(FastRow, ((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
-            )
+            out.append((((s, lineno, a, a + len(s), None, 1),), lineno))
         return out
 
 
@@ -240,16 +235,16 @@ class ParagraphsTokenizer:
             if out and blanks >= 3:
                 for _ in range((blanks - 1) // 2):
                     col += 1
-                    empty = _new(FastCell, ("", last_line, last_off, last_off, float(col), 1))
-                    out.append(_new(FastRow, ((empty,), last_line)))
+                    empty = ("", last_line, last_off, last_off, float(col), 1)
+                    out.append(((empty,), last_line))
             blanks = 0
             a = off + line.index(s[0])
             if parse_number(s) is None:
                 col = 0
             else:
                 col += 1
-            cell = _new(FastCell, (s, lineno, a, a + len(s), float(col), 1))
-            out.append(_new(FastRow, ((cell,), lineno)))
+            cell = (s, lineno, a, a + len(s), float(col), 1)
+            out.append(((cell,), lineno))
         return out
 
 

@@ -44,7 +44,6 @@ from ._registry import register_tokenizer
 
 __all__ = ["HtmlTokenizer", "html_text"]
 
-_new = tuple.__new__
 
 _MAX_COLSPAN = 1000
 _MAX_ROWSPAN = 65534
@@ -241,16 +240,13 @@ def _close_cell(table: _Table, end: int) -> None:
     table.pieces = None
     start = table.cstart
     table.cells.append(
-        _new(
-            FastCell,
-            (
-                _cell_text(pieces),
-                table.cline,
-                start,
-                end if end > start else start,
-                table.ccol,
-                table.cspan,
-            ),
+        (
+            _cell_text(pieces),
+            table.cline,
+            start,
+            end if end > start else start,
+            table.ccol,
+            table.cspan,
         )
     )
 
@@ -262,9 +258,7 @@ def _close_row(table: _Table, end: int, rows: list[tuple[int, int, FastRow]]) ->
         return
     table.row_open = False
     if table.cells:
-        rows.append(
-            (table.row_start, len(rows), _new(FastRow, (tuple(table.cells), table.row_line)))
-        )
+        rows.append((table.row_start, len(rows), (tuple(table.cells), table.row_line)))
     if table.spans or table.new_spans:
         kept = [s for s in table.spans if s[2] > 1]
         for s in kept:
@@ -410,7 +404,7 @@ def _tokenize(text: str) -> list[FastRow]:
                 clean = _CLEANED.get(cell_raw)
                 if clean is None:
                     clean = _clean(cell_raw)
-                table.cells.append(_new(FastCell, (clean, line, lt, pos, col, colspan)))
+                table.cells.append((clean, line, lt, pos, col, colspan))
                 continue
             attr_dict: dict[str, str] | None = None
             if end_name is not None or name is not None:

@@ -165,7 +165,7 @@ def _table_rows(block: Sequence[_Line], kinds: Sequence[int]) -> list[FastRow]:
         if i in skip:
             continue  # the delimiter; a later dash-only line ("| - |") is a row of null markers
         line = block[i]
-        out.append(_new(FastRow, (tuple(_split(line, outer)), line.number)))
+        out.append((tuple(_split(line, outer)), line.number))
     return out
 
 
@@ -182,9 +182,7 @@ def _split(line: _Line, outer: bool) -> list[FastCell]:
                 segments = segments[:-1]
         start = line.start
         return [
-            _new(
-                FastCell, (s[a:b].replace("\\|", "|").strip(), number, start + a, start + b, col, 1)
-            )
+            (s[a:b].replace("\\|", "|").strip(), number, start + a, start + b, col, 1)
             for col, (a, b) in enumerate(segments)
         ]
     # without a backslash every pipe separates: the cells are ``s.split("|")``
@@ -196,10 +194,10 @@ def _split(line: _Line, outer: bool) -> list[FastCell]:
             parts = parts[1:]
         if len(parts) > 1 and not parts[-1].strip():
             parts = parts[:-1]
-    cells = []
+    cells: list[FastCell] = []
     for col, raw in enumerate(parts):
         b = a + len(raw)
-        cells.append(_new(FastCell, (raw.strip(), number, a, b, col, 1)))
+        cells.append((raw.strip(), number, a, b, col, 1))
         a = b + 1
     return cells
 

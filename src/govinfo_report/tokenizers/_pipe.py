@@ -9,13 +9,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from ._base import FastCell, FastRow, TokenRow, public_rows
+from ._base import COL, END, LINE, SPAN, START, TEXT, FastCell, FastRow, TokenRow, public_rows
 from ._flat import iter_lines, line_table, nonblank_lines
 from ._registry import register_tokenizer
 
 __all__ = ["AsciidocTokenizer", "PipeTokenizer", "WikiTokenizer"]
 
-_new = tuple.__new__
 
 _BORDERED = re.compile(r"\n\|+[^|\n][^\n]*\|(?=\n)")
 """A line (after a line break) starting and ending with a pipe and holding more than pipes: a
@@ -59,28 +58,26 @@ class PipeTokenizer:
             # ``a``: where ``s`` starts (``line`` starts with ``s[0]`` unless it has leading spaces)
             if s[-1] != "|":  # (so not a rule either)
                 if cur:
-                    out.append(_new(FastRow, (tuple(cur), cur[0].line)))
+                    out.append((tuple(cur), cur[0][LINE]))
                     cur.clear()
                 a = off if line[0] == s[0] else off + line.index(s[0])
-                out.append(
-                    _new(FastRow, ((_new(FastCell, (s, lineno, a, a + len(s), None, 1)),), lineno))
-                )
+                out.append((((s, lineno, a, a + len(s), None, 1),), lineno))
                 continue
             if s[0] == "|" and not s.strip("|"):  # a rule: pipes alone (so starting with one)
                 if s == "|" and line[0].isspace():
                     # `` |`` is an empty cell; row-ending rules never start with a space
                     a = off + line.index("|")
-                    add(_new(FastCell, ("", lineno, a, a, float(len(cur)), 1)))
+                    add(("", lineno, a, a, float(len(cur)), 1))
                     continue
                 if cur:
-                    out.append(_new(FastRow, (tuple(cur), cur[0].line)))
+                    out.append((tuple(cur), cur[0][LINE]))
                     cur.clear()
                 continue
             body = s[:-1].rstrip()  # (``s`` has no leading space)
             a = off if line[0] == s[0] else off + line.index(s[0])
-            add(_new(FastCell, (body, lineno, a, a + len(body), float(len(cur)), 1)))
+            add((body, lineno, a, a + len(body), float(len(cur)), 1))
         if cur:
-            out.append(_new(FastRow, (tuple(cur), cur[0].line)))
+            out.append((tuple(cur), cur[0][LINE]))
         return out
 
 
@@ -161,7 +158,7 @@ class WikiTokenizer:
         def flush() -> None:
             nonlocal cur, col
             if cur:
-                out.append(_new(FastRow, (tuple(cur), cur[0].line)))
+                out.append((tuple(cur), cur[0][LINE]))
             cur = []
             col = 0
 
@@ -175,22 +172,20 @@ class WikiTokenizer:
                 continue
             if in_table and s[0] in "|!" and not s.startswith("|+"):
                 for body, a, b, span in _wiki_cells(line, off):
-                    cur.append(_new(FastCell, (body, lineno, a, b, float(col), 1)))
+                    cur.append((body, lineno, a, b, float(col), 1))
                     col += span
                 continue
             if in_table and cur and not s.startswith("|+"):
                 last = cur[-1]
-                joined = last.text + s if last.text else s
-                a = last.start if last.text else off + line.index(s[0])
-                cur[-1] = _new(
-                    FastCell, (joined, last.line, a, off + len(line.rstrip()), last.col, 1)
-                )
+                joined = last[TEXT] + s if last[TEXT] else s
+                a = last[START] if last[TEXT] else off + line.index(s[0])
+                cur[-1] = (joined, last[LINE], a, off + len(line.rstrip()), last[COL], 1)
                 continue
             flush()
             body = s.removeprefix("|+").strip() or s
             a = off + line.index(body[0])
-            cell = _new(FastCell, (body, lineno, a, a + len(body), None, 1))
-            out.append(_new(FastRow, ((cell,), lineno)))
+            cell = (body, lineno, a, a + len(body), None, 1)
+            out.append(((cell,), lineno))
         flush()
         return out
 
@@ -243,8 +238,11 @@ class AsciidocTokenizer:
                 if ncols and step > ncols and step % ncols == 0:
                     step = ncols
                 for k in range(0, len(cur), step):
-                    chunk = [c._replace(col=float(j)) for j, c in enumerate(cur[k : k + step])]
-                    out.append(_new(FastRow, (tuple(chunk), chunk[0].line)))
+                    chunk: list[FastCell] = [
+                        (c[TEXT], c[LINE], c[START], c[END], float(j), c[SPAN])
+                        for j, c in enumerate(cur[k : k + step])
+                    ]
+                    out.append((tuple(chunk), chunk[0][LINE]))
             cur = []
 
         for lineno, off, line in iter_lines(text):
@@ -258,21 +256,22 @@ class AsciidocTokenizer:
                     ncols = m.group(1).count(",") + 1
                     continue
                 a = off + line.index(s[0])
-                row = (_new(FastCell, (s, lineno, a, a + len(s), None, 1)),)
-                out.append(_new(FastRow, (row, lineno)))
+                row = ((s, lineno, a, a + len(s), None, 1),)
+                out.append((row, lineno))
                 continue
             bars = [k for k, ch in enumerate(line) if ch == "|" and (k == 0 or line[k - 1] != "\\")]
             if not bars or (line[: bars[0]].strip() and not _ADOC_SPEC.fullmatch(line[: bars[0]])):
                 if cur:  # a cell's text continued on the next line
                     last = cur[-1]
-                    cur[-1] = last._replace(text=(last.text + s), end=off + len(line.rstrip()))
+                    end = off + len(line.rstrip())
+                    cur[-1] = (last[TEXT] + s, last[LINE], last[START], end, last[COL], last[SPAN])
                 continue
             for j, b in enumerate(bars):
                 e = bars[j + 1] if j + 1 < len(bars) else len(line)
                 part = line[b + 1 : e]
                 body = part.strip()
                 a = off + b + 1 + (part.index(body[0]) if body else 0)
-                cur.append(_new(FastCell, (body, lineno, a, a + len(body), 0.0, 1)))
+                cur.append((body, lineno, a, a + len(body), 0.0, 1))
         flush()
         return out
 

@@ -15,7 +15,6 @@ from ._registry import register_tokenizer
 
 __all__ = ["TabTokenizer"]
 
-_new = tuple.__new__
 _COLS = tuple(map(float, range(256)))
 """``col`` of a line's cells in order (0.0, 1.0, ...), made once for lines of up to 256 cells."""
 
@@ -58,9 +57,9 @@ class TabTokenizer:
             # makes each line's ``zip`` call take CPython's slower keyword-call path)
             for k, part in enumerate(parts):
                 b = a + len(part)
-                add_cell(_new(FastCell, (part, lineno, a, b, cols[k], 1)))
+                add_cell((part, lineno, a, b, cols[k], 1))
                 a = b + 1
-            add(_new(FastRow, (tuple(cells), lineno)))
+            add((tuple(cells), lineno))
         return out
 
 
