@@ -25,6 +25,9 @@ from ._labels import normalize
 from ._numbers import MISS, NUMBER_CACHE, is_footer, parse_number
 from ._schema import AnnualReport, ExtraRow, ExtraRowKind, Meta, Value
 from ._segment import (
+    LINE_NO,
+    LINE_START,
+    LINE_TEXT,
     TABLES,
     Line,
     detect_edition,
@@ -204,8 +207,8 @@ def _decode(data: bytes, diags: list[Diagnostic]) -> str:
 
 
 def _region(text: str, lines: Sequence[Line], first: int, last: int) -> tuple[str, int]:
-    start = lines[first].start if first < len(lines) else len(text)
-    end = lines[last].start if last < len(lines) else len(text)
+    start = lines[first][LINE_START] if first < len(lines) else len(text)
+    end = lines[last][LINE_START] if last < len(lines) else len(text)
     return text[start:end], start
 
 
@@ -394,7 +397,7 @@ def _prose(lines: Sequence[Line], first: int, last: int, markup: str | None = No
     raw = (
         html_text(markup).splitlines()
         if markup is not None
-        else [ln.text for ln in lines[first:last]]
+        else [ln[LINE_TEXT] for ln in lines[first:last]]
     )
     body = [t.strip().strip("#*").strip() for t in raw]
     text = "\n".join(b for b in body if b)
@@ -502,7 +505,7 @@ def parse(
             )
             continue
         region, offset = _region(text, lines, reg.first, reg.last)
-        line0 = lines[reg.first].number if reg.first < len(lines) else len(lines) + 1
+        line0 = lines[reg.first][LINE_NO] if reg.first < len(lines) else len(lines) + 1
         region = _blank_footers(region, line0, diags)
         result: AlignResult | None = None
         for score, tok in _pick(region, layout, order):
@@ -604,7 +607,7 @@ def parse(
             if not (k >= 0 and covered[k][0] <= a and b <= covered[k][1]):
                 a += offset
                 b += offset
-                ln = lines[bisect.bisect_right(index[1], a) - 1].number
+                ln = lines[bisect.bisect_right(index[1], a) - 1][LINE_NO]
                 diags.append(
                     Diagnostic(
                         code="unassigned_number",

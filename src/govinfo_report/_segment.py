@@ -12,8 +12,8 @@ import bisect
 import re
 from collections.abc import Sequence
 from functools import cache
-from itertools import accumulate, count, repeat
-from typing import NamedTuple
+from itertools import accumulate, count
+from typing import Final, TypeAlias
 
 from attrs import frozen
 
@@ -50,12 +50,14 @@ _VERBS = re.compile(
 )
 
 
-class Line(NamedTuple):
-    """One line of the input: 1-based number, start offset, and text without its line break."""
+Line: TypeAlias = tuple[int, int, str]
+"""One line of the input: ``(1-based number, start offset, text without its line break)``, a
+plain tuple (a report has hundreds of lines; a ``NamedTuple`` costs several times more to build).
+Index it with :data:`LINE_NO`, :data:`LINE_START` and :data:`LINE_TEXT`."""
 
-    number: int
-    start: int
-    text: str
+LINE_NO: Final = 0
+LINE_START: Final = 1
+LINE_TEXT: Final = 2
 
 
 @frozen(kw_only=True)
@@ -81,7 +83,7 @@ def split_lines(text: str) -> list[Line]:
     """The lines of ``text`` with their 1-based numbers and start offsets (any line break)."""
     starts = accumulate(map(len, text.splitlines(keepends=True)), initial=0)
     # splitlines() drops exactly each line's break (see tokenizers._flat.line_table)
-    return list(map(tuple.__new__, repeat(Line), zip(count(1), starts, text.splitlines())))
+    return list(zip(count(1), starts, text.splitlines()))
 
 
 def _heading_key(
@@ -125,8 +127,8 @@ def line_index(lines: Sequence[Line], text: str | None = None) -> LineIndex:
     that hold no line break then runs once over the text instead of once per line. ``text``:
     the text ``lines`` were split from (else they are joined)."""
     if text is not None:
-        return text, [ln.start for ln in lines] + [len(text)]
-    texts = [ln.text for ln in lines]
+        return text, [ln[LINE_START] for ln in lines] + [len(text)]
+    texts = [ln[LINE_TEXT] for ln in lines]
     return "\n".join(texts), list(accumulate([len(t) + 1 for t in texts], initial=0))
 
 
@@ -174,7 +176,7 @@ def _hint_lines(lines: Sequence[Line], index: LineIndex) -> list[int]:
         if m is None:
             return out
         i = bisect.bisect_right(starts, m.start()) - 1
-        t = lines[i].text
+        t = lines[i][LINE_TEXT]
         if not ("\t" in t[:2] or len(t) > 600):
             out.append(i)
         if i + 1 >= n:
@@ -191,7 +193,7 @@ def segment(lines: Sequence[Line], edition: Edition, index: LineIndex | None = N
     memo = _HEADINGS.setdefault(edition, {})
     cands: dict[str, list[int]] = {k: [] for k in _SECTION_ORDER}
     for i in _hint_lines(lines, index):
-        t = lines[i].text
+        t = lines[i][LINE_TEXT]
         try:
             k = memo[t]
         except KeyError:
@@ -230,7 +232,7 @@ def segment(lines: Sequence[Line], edition: Edition, index: LineIndex | None = N
         elif after:
             # a numbered heading (六、...) beats an earlier unnumbered line that merely holds
             # the heading's words (prose such as 其他需要报告)
-            numbered = [i for i in after if _TOP.match(lines[i].text.strip(_STRIP))]
+            numbered = [i for i in after if _TOP.match(lines[i][LINE_TEXT].strip(_STRIP))]
             pick = numbered[0] if numbered else after[0]
             chosen[k] = pick
             prev = pick
@@ -324,7 +326,7 @@ def find_meta(
     title = organ = None
     year: int | None = None
     limit = first_section if first_section is not None else min(len(lines), 12)
-    texts = [_clean(ln.text) for ln in lines[: max(limit, 0)]]
+    texts = [_clean(ln[LINE_TEXT]) for ln in lines[: max(limit, 0)]]
     texts = [t for t in texts if t]
     for i, t in enumerate(texts[:8]):
         joined = t
@@ -360,7 +362,7 @@ def find_meta(
     end = starts[n_body]  # the first 400 lines (their words hold no line break)
     if year is None and joined.find("统计期限", 0, end) >= 0:  # the pattern's literal first
         for ln in lines[:n_body]:
-            pm = _PERIOD.search(ln.text)
+            pm = _PERIOD.search(ln[LINE_TEXT])
             if pm:
                 year = int(pm.group(1))
                 break
@@ -369,7 +371,7 @@ def find_meta(
     while at >= 0:
         i = bisect.bisect_right(starts, at) - 1
         at = joined.find("年", starts[i + 1], end)
-        found = _year_sentence(lines[i].text)
+        found = _year_sentence(lines[i][LINE_TEXT])
         if found is None:
             continue
         if organ is None:

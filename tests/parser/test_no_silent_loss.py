@@ -19,8 +19,7 @@ def _numbers_in_tables(result: ParseResult) -> list[tuple[int, int]]:
         reg = segs.tables.get(key)
         if reg is None:
             continue
-        for ln in lines[reg.first : reg.last]:
-            text = ln.text
+        for number, start, text in lines[reg.first : reg.last]:
             for sep in "\t|│┃":
                 text = text.replace(sep, " ")
             pos = 0
@@ -29,7 +28,7 @@ def _numbers_in_tables(result: ParseResult) -> list[tuple[int, int]]:
                 pos = at + len(word)
                 tok = parse_number(word)
                 if tok is not None and not tok.is_null:
-                    out.append((ln.number, ln.start + at))
+                    out.append((number, start + at))
     return out
 
 

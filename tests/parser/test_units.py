@@ -110,7 +110,7 @@ def test_find_meta_body_scan(pieces: list[str], first: int) -> None:
     got = find_meta(lines, sec, line_index(lines, text))
     assert got == find_meta(lines, sec)
     assert got[0] is None  # no title (no 报告): organ and year come from the body alone
-    assert got[1:] == _meta_from_body([ln.text for ln in lines])
+    assert got[1:] == _meta_from_body([ln[2] for ln in lines])
 
 
 def _signature_pieces() -> list[str]:
@@ -149,6 +149,6 @@ def test_find_first_line(pieces: list[str], data: st.DataObject) -> None:
     lines = split_lines(text)
     lo = data.draw(st.integers(0, len(lines) + 1))
     words = _ANCHORS["active"]
-    want = next((i for i in range(lo, len(lines)) if any(w in lines[i].text for w in words)), None)
+    want = next((i for i in range(lo, len(lines)) if any(w in lines[i][2] for w in words)), None)
     assert _find(lines, words, lo, len(lines), line_index(lines, text)) == want
     assert _find(lines, words, lo, len(lines), line_index(lines)) == want
