@@ -23,15 +23,14 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import lru_cache
-from itertools import accumulate, count, repeat
-from typing import NamedTuple
+from itertools import accumulate, count
+from typing import TypeAlias
 
 from ._base import FastCell, FastRow, TokenRow, public_rows
 from ._registry import register_tokenizer
 
 __all__ = ["MarkdownTokenizer"]
 
-_new = tuple.__new__
 
 # a pipe not escaped by a backslash; the pipe comes first so that the engine skips to pipes in C
 _PIPE = re.compile(r"\|(?<!\\\|)")
@@ -49,10 +48,8 @@ _DELIM = 4
 """Bits of a line's kind (see ``_kinds``); a non-blank line has bit 1."""
 
 
-class _Line(NamedTuple):
-    text: str  # without the line break (and without a trailing "\r")
-    start: int
-    number: int  # 1-based
+_Line: TypeAlias = tuple[str, int, int]
+"""``(text without the line break and a trailing "\r", start offset, 1-based number)``."""
 
 
 @lru_cache(maxsize=4)
@@ -62,7 +59,7 @@ def _lines(text: str) -> tuple[_Line, ...]:
     raws = text.split("\n")
     starts = accumulate([len(r) + 1 for r in raws], initial=0)
     bodies = [r[:-1] if r.endswith("\r") else r for r in raws] if "\r" in text else raws
-    return tuple(map(_new, repeat(_Line), zip(bodies, starts, count(1))))
+    return tuple(zip(bodies, starts, count(1)))
 
 
 def _is_row_escaped(s: str) -> bool:
@@ -143,7 +140,7 @@ def _table_rows(block: Sequence[_Line], kinds: Sequence[int]) -> list[FastRow]:
     lone_rules = {
         i - 1
         for i in rows_idx
-        if i > 1 and kinds[i - 1] == 1 and _LONE_RULE.fullmatch(block[i - 1].text)
+        if i > 1 and kinds[i - 1] == 1 and _LONE_RULE.fullmatch(block[i - 1][0])
     }
     delims = [i for i, k in enumerate(kinds) if k & _DELIM][:1]
     if lone_rules and (not delims or min(lone_rules) < delims[0]):
@@ -152,11 +149,11 @@ def _table_rows(block: Sequence[_Line], kinds: Sequence[int]) -> list[FastRow]:
     if delims:
         first = min(first, max(delims[0] - 1, 0))
     if delims and delims[0] not in lone_rules:
-        outer = block[delims[0]].text.lstrip().startswith("|")
+        outer = block[delims[0]][0].lstrip().startswith("|")
     else:
         bordered = 0
         for i in rows_idx:
-            t = block[i].text.strip()
+            t = block[i][0].strip()
             bordered += t.startswith("|") and t.endswith("|")
         outer = bordered * 2 > len(rows_idx)
     skip = lone_rules | set(delims)
@@ -165,13 +162,12 @@ def _table_rows(block: Sequence[_Line], kinds: Sequence[int]) -> list[FastRow]:
         if i in skip:
             continue  # the delimiter; a later dash-only line ("| - |") is a row of null markers
         line = block[i]
-        out.append((tuple(_split(line, outer)), line.number))
+        out.append((tuple(_split(line, outer)), line[2]))
     return out
 
 
 def _split(line: _Line, outer: bool) -> list[FastCell]:
-    s = line.text
-    number = line.number
+    s, line_start, number = line
     if "\\" in s:
         bounds = [-1, *(m.start() for m in _PIPE.finditer(s)), len(s)]
         segments = [(bounds[k] + 1, bounds[k + 1]) for k in range(len(bounds) - 1)]
@@ -180,14 +176,14 @@ def _split(line: _Line, outer: bool) -> list[FastCell]:
                 segments = segments[1:]
             if len(segments) > 1 and not s[segments[-1][0] :].strip():
                 segments = segments[:-1]
-        start = line.start
+        start = line_start
         return [
             (s[a:b].replace("\\|", "|").strip(), number, start + a, start + b, col, 1)
             for col, (a, b) in enumerate(segments)
         ]
     # without a backslash every pipe separates: the cells are ``s.split("|")``
     parts = s.split("|")
-    a = line.start
+    a = line_start
     if outer and len(parts) > 1:
         if not parts[0].strip():
             a += len(parts[0]) + 1
