@@ -149,9 +149,14 @@ def _paths_of(key: str, columns: tuple[str, ...]) -> tuple[str, ...]:
     return tuple(f"{key}.{c}" for c in columns)
 
 
+def _num_lines(nums: Sequence[_Num]) -> tuple[int, ...]:
+    """The lines the number cells ``nums`` are printed on, in order."""
+    return tuple(sorted({cell[LINE] for cell, _, _ in nums}))
+
+
 def _lines_of(run: _Run) -> tuple[int, ...]:
-    lines = {c[LINE] for c in run.frags[-2:]} | {cell[LINE] for cell, _, _ in run.nums}
-    return tuple(sorted(lines))
+    """The lines of a run's numbers and of the last two cells of its label."""
+    return tuple(sorted({c[LINE] for c in run.frags[-2:]}.union(_num_lines(run.nums))))
 
 
 def _match(frags: Sequence[FastCell], index: LabelIndex, start: int) -> tuple[Match | None, str]:
@@ -448,7 +453,7 @@ class _Aligner:
                 code="positional_row",
                 message="review and litigation numbers read as one row of "
                 f"{len(paths)} cells in template order",
-                lines=tuple(sorted({cell[LINE] for cell, _, _ in big.nums})),
+                lines=_num_lines(big.nums),
                 paths=tuple(paths),
                 confidence=0.9 if len(big.nums) == len(paths) else 0.5,
             )
@@ -491,7 +496,7 @@ class _Aligner:
                             code="wrapped_numbers",
                             message=f"{len(run.nums)} number(s) on a later line joined to "
                             f"row {ptarget.key}",
-                            lines=tuple(sorted({cell[LINE] for cell, _, _ in run.nums})),
+                            lines=_num_lines(run.nums),
                             paths=(ptarget.key,),
                             confidence=0.8,
                         )
@@ -590,8 +595,8 @@ class _Aligner:
         exactly ``n`` cells (numbers and empty cells): an empty cell there is the blank."""
         if not run.single_row:
             return None
-        cells = self.rows[run.nums[0][2]][CELLS]
-        first = run.nums[0][0]
+        first, _, row = run.nums[0]
+        cells = self.rows[row][CELLS]
         i = next((k for k, c in enumerate(cells) if c is first), None)
         if i is None:
             return None
@@ -649,7 +654,7 @@ class _Aligner:
         absolute (grid column, display column) or, for layouts whose column index restarts at
         each label (pipe), relative to the label cell; the cheaper reading is taken."""
         pos, ends, groups = self._text_groups()
-        at = pos.get(id(run.nums[0][0]))
+        at = pos.get(id(run.nums[0][0]))  # the run's first number cell
         if at is None:
             return None
         aliases = _column_aliases(self.edition)
@@ -685,7 +690,7 @@ class _Aligner:
             if pool is None:
                 return None
         runs, rows = pool
-        row = run.nums[0][2]
+        _, _, row = run.nums[0]
         # the nearest full rows before and after (the pool is in reading order)
         i = bisect.bisect_left(rows, row)
         j = bisect.bisect_right(rows, row)
@@ -724,7 +729,8 @@ class _Aligner:
                         continue
                     runs, rows = pools.setdefault(k, ([], []))
                     runs.append(f)
-                    rows.append(f.nums[0][2])
+                    _, _, first_row = f.nums[0]
+                    rows.append(first_row)
             self._pool_cache, self._pool_src = pools, full
         return self._pool_cache
 
@@ -732,7 +738,7 @@ class _Aligner:
         self, run: _Run, paths: Sequence[str], centers: list[float] | None, what: str
     ) -> list[int]:
         k, n = len(run.nums), len(paths)
-        lines = tuple(sorted({cell[LINE] for cell, _, _ in run.nums}))
+        lines = _num_lines(run.nums)
         if centers is not None:
             xs = [float(cell[COL] or 0.0) for cell, _, _ in run.nums]
             slots, cost = _assign_dp(xs, centers)
@@ -951,7 +957,7 @@ class _Aligner:
             if not parts:
                 nums.append(num)
                 continue
-            cell = num[0]
+            cell, _, row = num
             lead = len(cell[TEXT]) - len(cell[TEXT].lstrip())
             off = 0
             if len(parts) > 1:
@@ -961,7 +967,7 @@ class _Aligner:
                 col = None if cell[COL] is None else float(cell[COL]) + off
                 piece_cell = (piece, cell[LINE], start, start + len(piece), col, 1)
                 tok = NumberToken(value=int(piece))
-                nums.append((piece_cell, tok, num[2]))
+                nums.append((piece_cell, tok, row))
                 off += len(piece)
         self.notes.append(
             Note(
@@ -969,7 +975,7 @@ class _Aligner:
                 message=f"{what}: {k} numbers for {n} columns; split "
                 f"{', '.join(repr(g) for g in glued)} into separate numbers, the only split "
                 "of the longest tokens that satisfies the row total",
-                lines=tuple(sorted({cell[LINE] for cell, _, _ in run.nums})),
+                lines=_num_lines(run.nums),
                 paths=tuple(paths),
                 confidence=0.9,
             )
