@@ -526,11 +526,9 @@ def parse(
             break
         if result is None:
             continue
-        spans: list[tuple[int, int]] | None = None  # the region's numbers, when computed
         if tkey in STREAM_TABLES and not labelled(result) and not settled(ed, tkey, result):
             # a scrambled reading order: re-read the numbers in the one order the totals allow
-            spans = _number_spans(region)
-            redo = stream_order(ed, tkey, region, spans, result)
+            redo = stream_order(ed, tkey, region, _number_spans(region), result)
             if redo is not None:
                 result = redo
         dl = line0 - 1
@@ -595,10 +593,7 @@ def parse(
         ends = {c[START]: c[END] for c in read}
         if len(ends) < len(read):  # cells sharing a start: keep the largest end
             ends = dict(sorted((c[START], c[END]) for c in read))
-        if spans is None:
-            spans = _number_spans(region, ends)
-        else:  # the scan of the stream decoder, with the skip _number_spans makes
-            spans = [(a, b) for a, b in spans if (e := ends.get(a)) is None or b > e]
+        spans = _number_spans(region, ends)
         if spans:
             covered = sorted(ends.items())
             starts = [s for s, _ in covered]
