@@ -5,13 +5,13 @@ order unrelated to their labels: row by row without the row labels, or column by
 chunks of several rows. When the normal alignment of table 三 or 四 did not read every row
 under its exact label (it left a note: a fuzzy or positional row, a short row, an extra row...)
 and leaves the table inconsistent (a row empty, a cell missing or an identity failing), and the
-region holds exactly
-``rows x columns`` numbers, the numbers are laid on the template grid in consecutive chunks
-of rows, each chunk read column by column (a chunk of one row is read row by row; chunk sizes
-free, each chunk's rows must satisfy their row totals). The table is re-read only when exactly
-one distinct grid also satisfies the column identities (table 三: per column the result rows
-sum to （七）总计 and 一 + 二 = （七）总计 + 四; table 四 has only its group totals). Otherwise the
-alignment is kept. At most 16 readings are kept per row boundary, so the work is bounded.
+region holds exactly ``rows x columns`` numbers, the numbers are laid on the template grid in
+consecutive chunks of rows, each chunk read column by column (a chunk of one row is read row by
+row; chunk sizes free, each chunk's rows must satisfy their row totals). The table is re-read
+only when exactly one distinct grid also satisfies the column identities (table 三: per column
+the result rows sum to （七）总计 and 一 + 二 = （七）总计 + 四; table 四 has only its group
+totals). Otherwise the alignment is kept. At most 16 readings are kept per row boundary, so
+the work is bounded.
 """
 
 from __future__ import annotations
